@@ -1,0 +1,7 @@
+//! The DNS and Route 53 engine: pure Rust, no web crates, no clock, no OS
+//! randomness. Everything here runs under plain `cargo test` on the host.
+#![warn(missing_docs)]
+
+pub mod aws;
+pub mod rng;
+pub mod time;

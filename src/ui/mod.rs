@@ -1,0 +1,23 @@
+//! The Yew front end. Components take plain data and callbacks; side effects
+//! (URL, storage, timers) live in hooks. Pure layout and view-model code sits
+//! in plain functions so it is tested natively.
+
+pub mod app;
+pub mod panic_banner;
+pub mod sections;
+
+pub use app::App;
+
+/// Renders [`App`] into the `#app` element of `www/index.html`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .expect("www/index.html has an #app element");
+    if panic_banner::test_panic_requested() {
+        // Test-only: the e2e suite checks that a panic shows the banner.
+        panic!("test panic requested by the ?test-panic query flag");
+    }
+    yew::Renderer::<App>::with_root(root).render();
+}
