@@ -5,3 +5,4 @@
 pub mod aws;
 pub mod rng;
 pub mod time;
+pub mod world;
