@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod aws;
+pub mod health;
 pub mod rng;
 pub mod time;
 pub mod world;
