@@ -5,5 +5,6 @@
 pub mod aws;
 pub mod health;
 pub mod rng;
+pub mod sim;
 pub mod time;
 pub mod world;

@@ -1,0 +1,15 @@
+//! The failover clock: a discrete-event simulation of Route 53's health
+//! checkers over a [`crate::engine::world::World`] with faults on a
+//! timeline. Scrubbing replays from zero: the run is deterministic, and a
+//! shorter horizon gives a prefix of a longer run.
+
+mod queue;
+mod run;
+mod timeline;
+
+pub use queue::EventQueue;
+pub use run::{run_until, SimError, SimOptions, MAX_CHECKS};
+pub use timeline::{Entry, Timeline, TimelineEvent};
+
+#[cfg(test)]
+mod tests;
