@@ -5,6 +5,7 @@
 pub mod aws;
 pub mod health;
 pub mod rng;
+pub mod routing;
 pub mod sim;
 pub mod time;
 pub mod world;
