@@ -4,6 +4,7 @@
 
 pub mod aws;
 pub mod health;
+pub mod lint;
 pub mod rng;
 pub mod routing;
 pub mod sim;
