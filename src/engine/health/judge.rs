@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::config::EndpointSpec;
+use super::spec::EndpointSpec;
 use crate::engine::world::{ProbeOutcome, Protocol};
 
 /// HTTP(S) checks: "Route 53 must be able to establish a TCP connection with
@@ -151,7 +151,7 @@ pub fn judge(spec: &EndpointSpec, outcome: &ProbeOutcome) -> Judgement {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::health::config::Target;
+    use crate::engine::health::spec::Target;
     use std::net::{IpAddr, Ipv4Addr};
 
     fn spec(protocol: Protocol, search: Option<&str>) -> EndpointSpec {

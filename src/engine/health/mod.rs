@@ -6,19 +6,22 @@
 //! `health-checks-creating-values`; API `HealthCheckConfig` (reference notes,
 //! section E).
 
+pub mod address;
 pub mod checker;
 pub mod config;
 pub mod judge;
 pub mod messages;
+pub mod spec;
 pub mod status;
+pub mod validate;
 
 use serde::{Deserialize, Serialize};
 
+pub use address::unprobeable_range;
 pub use checker::CheckerState;
-pub use config::{
-    CheckKind, CheckSpec, ConfigIssue, EndpointSpec, HealthCheckConfig, HealthCheckType, Target,
-};
+pub use config::{ConfigIssue, HealthCheckConfig, HealthCheckType};
 pub use judge::{judge, Judgement};
+pub use spec::{CheckKind, CheckSpec, EndpointSpec, Target};
 pub use status::Status;
 
 /// Route 53's health-checker regions, the `HealthCheckRegion` enumeration

@@ -3,12 +3,14 @@
 //! timeline. Scrubbing replays from zero: the run is deterministic, and a
 //! shorter horizon gives a prefix of a longer run.
 
+mod error;
 mod queue;
 mod run;
 mod timeline;
 
+pub use error::{SimError, MAX_CHECKS};
 pub use queue::EventQueue;
-pub use run::{run_until, SimError, SimOptions, MAX_CHECKS};
+pub use run::{run_until, SimOptions};
 pub use timeline::{Entry, Timeline, TimelineEvent};
 
 #[cfg(test)]
