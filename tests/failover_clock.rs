@@ -37,7 +37,9 @@ use dnsplay::engine::rng::SimRng;
 use dnsplay::engine::routing::{
     select, Answer, Candidate, Client, FailoverRole, Health, LatencyTable, Policy,
 };
-use dnsplay::engine::sim::{run_until, SimOptions, Timeline, TimelineEvent};
+use dnsplay::engine::sim::{
+    answers_over_time, run_until, Routed, SimOptions, Timeline, TimelineEvent,
+};
 use dnsplay::engine::time::SimTime;
 use dnsplay::engine::world::{Fault, TimedFault, World};
 
@@ -161,6 +163,41 @@ fn app_a_down_at_30s_fails_over_to_app_b() {
     assert_eq!(answer_at(&t, SimTime(unhealthy_at.0 - 1)), "app-a");
     assert_eq!(answer_at(&t, unhealthy_at), "app-b");
     assert_eq!(answer_at(&t, SimTime::from_secs(180)), "app-b");
+    // The same from the answer timeline the UI draws.
+    let routed = |id: &str, role, hc: &str| Routed {
+        candidate: Candidate {
+            set_id: id.into(),
+            policy: Policy::Failover(role),
+            health: Health::NoCheck,
+            values: vec!["192.168.49.2".into()],
+        },
+        health_check_id: Some(hc.into()),
+    };
+    let answers = answers_over_time(
+        &t,
+        &[
+            routed("app-a", FailoverRole::Primary, "hc-app-a"),
+            routed("app-b", FailoverRole::Secondary, "hc-app-b"),
+        ],
+        &Client::default(),
+        &LatencyTable::sample(),
+        1,
+    )
+    .unwrap();
+    let got: Vec<(SimTime, String)> = answers
+        .iter()
+        .map(|c| match &c.answer {
+            Answer::Records { chosen, .. } => (c.at, chosen.join(",")),
+            Answer::NoData { .. } => (c.at, String::new()),
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (SimTime::ZERO, "app-a".to_string()),
+            (unhealthy_at, "app-b".to_string())
+        ]
+    );
     // app-b's check never changed.
     assert_eq!(t.status_changes("hc-app-b").count(), 1);
 }

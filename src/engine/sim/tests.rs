@@ -150,6 +150,17 @@ fn status_flips_when_healthy_checkers_drop_from_three_to_two() {
     assert_eq!(flip_at, times[13], "the 14th checker to flip decides");
     assert_eq!(t.status_at("a", SimTime(flip_at.0 - 1)), Some(true));
     assert_eq!(t.status_at("a", flip_at), Some(false));
+    // GetHealthCheckStatus at that instant: one observation per checker,
+    // every one of them a 503 by now.
+    let obs = t.observations("a", flip_at);
+    assert_eq!(obs.len(), 16);
+    assert!(obs
+        .iter()
+        .all(|o| o.3 == "Failure: HTTP Status Code 503, Service Unavailable"));
+    assert!(t
+        .observations("a", SimTime::from_secs(20))
+        .iter()
+        .all(|o| o.3 == "Success: HTTP Status Code 200, OK"));
     // The other check's app never went down.
     let t2 = run_until(
         &World::blog(),

@@ -119,6 +119,31 @@ impl Timeline {
         out
     }
 
+    /// The latest observation of each checker of `check` at `at`, as
+    /// GetHealthCheckStatus lists them (one per checker): region, checker
+    /// number, when it was made, and what it said. Sorted by region and
+    /// checker.
+    pub fn observations(&self, check: &str, at: SimTime) -> Vec<(String, u32, SimTime, String)> {
+        let mut last: BTreeMap<(String, u32), (SimTime, String)> = BTreeMap::new();
+        for e in self.entries.iter().take_while(|e| e.at <= at) {
+            if let TimelineEvent::Probe {
+                check: c,
+                region,
+                checker,
+                observation,
+                ..
+            } = &e.event
+            {
+                if c == check {
+                    last.insert((region.clone(), *checker), (e.at, observation.clone()));
+                }
+            }
+        }
+        last.into_iter()
+            .map(|((region, n), (t, obs))| (region, n, t, obs))
+            .collect()
+    }
+
     /// The probes of `check`, for charts.
     pub fn probes<'a>(&'a self, check: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         self.entries.iter().filter(
