@@ -16,4 +16,6 @@ pub use run::{run_until, SimOptions};
 pub use timeline::{Entry, Timeline, TimelineEvent};
 
 #[cfg(test)]
+mod rule_tests;
+#[cfg(test)]
 mod tests;
