@@ -15,6 +15,7 @@
 //! Random choices (weighted picks, answer order) come from the caller's
 //! [`SimRng`], so a scenario replays exactly.
 
+mod alias;
 mod failover;
 mod geo;
 mod latency;
@@ -22,6 +23,7 @@ mod weighted;
 
 use serde::{Deserialize, Serialize};
 
+pub use alias::{alias_health, target_is_healthy};
 pub use geo::GeoLocation;
 pub use latency::LatencyTable;
 

@@ -62,8 +62,10 @@ pub struct HostName {
 pub struct World {
     /// The scenario seed, which decides managed hosts' changing addresses.
     pub seed: u64,
-    /// Round-trip time to every endpoint, in milliseconds; a connect, a
-    /// reset and a first byte each take one round trip.
+    /// Round-trip time to every endpoint, in milliseconds, the same from
+    /// every checker region (a simplification: real checkers sit at
+    /// different distances); a connect, a reset and a first byte each take
+    /// one round trip.
     pub rtt_ms: u64,
     /// Explicit endpoints.
     pub endpoints: Vec<Endpoint>,
