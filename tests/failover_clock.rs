@@ -44,6 +44,10 @@ use dnsplay::engine::time::SimTime;
 use dnsplay::engine::world::{Fault, TimedFault, World};
 
 fn check(id: &str, port: i64) -> HealthCheck {
+    check_every(id, port, Some(10), Some(3))
+}
+
+fn check_every(id: &str, port: i64, interval: Option<i64>, threshold: Option<i64>) -> HealthCheck {
     HealthCheck {
         id: id.to_string(),
         health_check_config: HealthCheckConfig {
@@ -51,14 +55,18 @@ fn check(id: &str, port: i64) -> HealthCheck {
             ip_address: Some("192.168.49.2".into()),
             port: Some(port),
             resource_path: Some("/actuator/health".into()),
-            request_interval: Some(10),
-            failure_threshold: Some(3),
+            request_interval: interval,
+            failure_threshold: threshold,
             ..HealthCheckConfig::default()
         },
     }
 }
 
 fn run(seed: u64) -> Timeline {
+    run_with(seed, [check("hc-app-a", 30001), check("hc-app-b", 30002)])
+}
+
+fn run_with(seed: u64, checks: [HealthCheck; 2]) -> Timeline {
     let faults = [TimedFault {
         at: SimTime::from_secs(30),
         fault: Fault::AppDown {
@@ -71,7 +79,7 @@ fn run(seed: u64) -> Timeline {
     };
     run_until(
         &World::blog(),
-        &[check("hc-app-a", 30001), check("hc-app-b", 30002)],
+        &checks,
         &faults,
         SimTime::from_secs(180),
         &options,
@@ -114,6 +122,10 @@ fn answer_at(t: &Timeline, at: SimTime) -> String {
 /// The time the check turns unhealthy, derived from each checker's first
 /// request after the fault: + 2 cycles of 10.040 s + 40 ms, the 14th of 16.
 fn derived_unhealthy_at(t: &Timeline) -> SimTime {
+    derived_with_interval(t, 10_000)
+}
+
+fn derived_with_interval(t: &Timeline, interval_ms: u64) -> SimTime {
     let mut first_failing: std::collections::BTreeMap<(String, u32), SimTime> = Default::default();
     for e in t.probes("hc-app-a") {
         if let TimelineEvent::Probe {
@@ -133,7 +145,7 @@ fn derived_unhealthy_at(t: &Timeline) -> SimTime {
     assert_eq!(first_failing.len(), 16);
     let mut flips: Vec<SimTime> = first_failing
         .values()
-        .map(|s| s.plus_millis(2 * 10_040 + 40))
+        .map(|s| s.plus_millis(2 * (interval_ms + 40) + 40))
         .collect();
     flips.sort();
     flips[13]
@@ -225,4 +237,32 @@ fn detection_window_holds_for_every_seed() {
 #[test]
 fn the_blog_scenario_is_deterministic() {
     assert_eq!(run(1), run(1));
+}
+
+/// With the API defaults (RequestInterval 30, FailureThreshold 3) the same
+/// reasoning gives a window three times as wide and late: each checker's
+/// cycle is 30.040 s, so it flips between 30 + 60.12 = 90.12 s and
+/// 30 + 30.04 + 60.12 = 120.16 s, and the 14th of 16 decides.
+#[test]
+fn default_interval_detects_three_times_slower() {
+    for seed in 0..5 {
+        let t = run_with(
+            seed,
+            [
+                check_every("hc-app-a", 30001, None, None),
+                check_every("hc-app-b", 30002, None, None),
+            ],
+        );
+        let at = derived_with_interval(&t, 30_000);
+        assert_eq!(
+            t.status_at("hc-app-a", SimTime(at.0 - 1)),
+            Some(true),
+            "seed {seed}"
+        );
+        assert_eq!(t.status_at("hc-app-a", at), Some(false), "seed {seed}");
+        assert!(
+            at >= SimTime(90_120) && at < SimTime(120_160),
+            "seed {seed}: {at}"
+        );
+    }
 }
