@@ -27,8 +27,10 @@ use crate::engine::rng::SimRng;
 use crate::engine::time::SimTime;
 use crate::engine::world::{TimedFault, World};
 
-/// Knobs that are not part of any one health check.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Knobs that are not part of any one health check. Plain serde data, so a
+/// scenario can carry them; missing fields take the defaults.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SimOptions {
     /// The scenario seed.
     pub seed: u64,

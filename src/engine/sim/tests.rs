@@ -357,6 +357,24 @@ fn deterministic_and_prefix_closed() {
             "cut at {cut}"
         );
     }
+    // Without probes in the timeline, verdicts and statuses are unchanged.
+    let quiet = run_until(
+        &World::blog(),
+        &checks,
+        &faults,
+        SimTime::from_secs(600),
+        &SimOptions {
+            record_probes: false,
+            ..opts(2)
+        },
+    )
+    .unwrap();
+    let no_probes: Vec<&Entry> = long
+        .entries
+        .iter()
+        .filter(|e| !matches!(e.event, TimelineEvent::Probe { .. }))
+        .collect();
+    assert_eq!(quiet.entries.iter().collect::<Vec<_>>(), no_probes);
     // a recovers after 480 s.
     assert_eq!(long.status_at("a", SimTime::from_secs(600)), Some(true));
     // A different seed moves the checkers.
