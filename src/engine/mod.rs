@@ -3,5 +3,10 @@
 #![warn(missing_docs)]
 
 pub mod aws;
+pub mod health;
+pub mod lint;
 pub mod rng;
+pub mod routing;
+pub mod sim;
 pub mod time;
+pub mod world;
