@@ -3,5 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod aws;
+pub mod name;
 pub mod rng;
+pub mod route53;
 pub mod time;
