@@ -14,6 +14,7 @@ pub mod conflicts;
 pub mod listing;
 pub mod messages;
 pub mod model;
+pub mod policy;
 pub mod rdata;
 pub mod record;
 pub mod service;

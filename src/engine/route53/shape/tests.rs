@@ -1,6 +1,7 @@
 use serde_json::{json, Value};
 
 use super::*;
+use crate::engine::route53::record::{FailoverRole, Routing};
 
 fn check(v: Value) -> Result<RecordSet, Vec<Problem>> {
     let rrs: model::ResourceRecordSet = serde_json::from_value(v).unwrap_or_default();
