@@ -126,3 +126,32 @@ pub fn same_as_stored(stored: &RecordSet, given: &RecordSet) -> bool {
     };
     data_match && stored.routing == given.routing && stored.health_check_id == given.health_check_id
 }
+
+/// #21, #37, #42: an alias whose `HostedZoneId` is this zone must target a
+/// name inside it that holds a set of the alias's type (as changed so far).
+/// Targets in other zones (AWS services) are not checked: dnsplay does not
+/// know their records.
+pub fn alias_problems(
+    sets: &BTreeMap<RecordKey, RecordSet>,
+    zone_id: &str,
+    zone_name: &hickory_proto::rr::Name,
+    new: &RecordSet,
+) -> Option<String> {
+    let RecordData::Alias(alias) = &new.data else {
+        return None;
+    };
+    let target_zone = alias.hosted_zone_id.rsplit('/').next().unwrap_or_default();
+    if target_zone != zone_id {
+        return None;
+    }
+    let target = format_name(&alias.dns_name);
+    let rtype = new.rtype.to_string();
+    if !crate::engine::name::is_in_zone(&alias.dns_name, zone_name) {
+        return Some(messages::alias_target_outside_zone(
+            &target, &rtype, zone_id,
+        ));
+    }
+    let key = RecordKey::new(&alias.dns_name, new.rtype, None);
+    let found = at_name(sets, &key).any(|(_, s)| s.rtype == new.rtype && s.key() != new.key());
+    (!found).then(|| messages::alias_target_not_found(&target, &rtype, zone_id))
+}

@@ -261,3 +261,18 @@ pub fn invalid_domain_name(name: &str) -> String {
 pub fn invalid_action(operation: &str) -> String {
     format!("dnsplay's route53 does not implement the operation {operation}")
 }
+
+/// An alias into this zone whose target has no set of the alias's type
+/// (#21, real AWS).
+pub fn alias_target_not_found(target: &str, rtype: &str, zone_id: &str) -> String {
+    format!(
+        "Tried to create an alias that targets {target}, type {rtype} in zone {zone_id}, but that target was not found"
+    )
+}
+
+/// An alias into this zone whose target name is outside it (#21, real AWS).
+pub fn alias_target_outside_zone(target: &str, rtype: &str, zone_id: &str) -> String {
+    format!(
+        "Tried to create an alias that targets {target}, type {rtype} in zone {zone_id}, but the alias target name does not lie within the target zone"
+    )
+}

@@ -16,7 +16,7 @@ use super::model;
 use super::policy::{check_policy_types, routing};
 use super::rdata::parse_value;
 use super::record::{AliasTarget, RecordData, RecordSet, RecordValue};
-use crate::engine::name::parse_name;
+use crate::engine::name::{format_name, parse_name};
 
 /// The most values one set may hold (DG `DNSLimitations`, #24).
 pub const MAX_VALUES_PER_SET: usize = 400;
@@ -240,13 +240,26 @@ pub fn check_record_set(
     let name = parse_name(name_text)
         .map_err(|e| batch.push(Problem::Batch(e.message())))
         .ok();
+    // #24: past 400 values the set is refused without parsing them, which
+    // also bounds the duplicate check below.
+    let too_many = rrs
+        .resource_records
+        .as_ref()
+        .is_some_and(|r| r.len() > MAX_VALUES_PER_SET);
+    if too_many {
+        let shown = name
+            .as_ref()
+            .map_or_else(|| name_text.to_string(), format_name);
+        batch.push(Problem::Batch(messages::too_many_values(&shown, type_text)));
+    }
     let data = match (&rrs.alias_target, rrs.ttl, &rrs.resource_records) {
+        _ if too_many => None,
         (Some(alias), _, _) => alias_data(alias, &mut batch),
         (None, Some(ttl), Some(records)) => values_data(rtype, ttl, records, &mut batch),
         _ => None,
     };
     if let Some(name) = &name {
-        let shown = crate::engine::name::format_name(name);
+        let shown = format_name(name);
         if rtype == RecordType::NS && name.is_wildcard() {
             batch.push(Problem::Batch(messages::wildcard_ns(&shown)));
         }
@@ -254,9 +267,6 @@ pub fn check_record_set(
         if let Some(RecordData::Values { values, .. }) = &data {
             if rtype == RecordType::CNAME && values.len() > 1 {
                 batch.push(Problem::Batch(messages::cname_single_value(&shown)));
-            }
-            if values.len() > MAX_VALUES_PER_SET {
-                batch.push(Problem::Batch(messages::too_many_values(&shown, type_text)));
             }
         }
     }

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use hickory_proto::rr::RecordType;
 use serde_json::Value;
 
-use super::conflicts::{conflicts, same_as_stored};
+use super::conflicts::{alias_problems, conflicts, same_as_stored};
 use super::messages;
 use super::model::{self, ChangeBatch};
 use super::record::{RecordData, RecordKey, RecordSet};
@@ -261,7 +261,8 @@ fn apply_in_order(
                 problems.push(messages::create_exists(&set_ref));
             }
             Action::Create | Action::Upsert => {
-                let found = conflicts(&working, &zone.name, set);
+                let mut found = conflicts(&working, &zone.name, set);
+                found.extend(alias_problems(&working, &zone.id, &zone.name, set));
                 if found.is_empty() {
                     working.insert(key, set.clone());
                 } else {

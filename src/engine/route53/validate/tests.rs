@@ -68,7 +68,22 @@ fn icb(m: &str) -> Result<(), (&'static str, String)> {
 #[test]
 fn change_batches_by_rule() {
     let cname_www = rrset("www.example.com", "CNAME", &["target.example.org"]);
+    let zid = zone().id;
+    let alias = |target: &str, hz: &str| {
+        json!({"Name": "example.com", "Type": "A",
+            "AliasTarget": {"HostedZoneId": hz, "DNSName": target, "EvaluateTargetHealth": false}})
+    };
     let cases: Vec<Case> = vec![
+        ("apex alias to an A in the zone (#41, #42)", vec![batch(vec![change("CREATE", www_a())])],
+            batch(vec![change("CREATE", alias("www.example.com", &format!("/hostedzone/{zid}")))]), Ok(())),
+        ("alias target created earlier in the batch (#8, #42)", vec![],
+            batch(vec![change("CREATE", www_a()), change("CREATE", alias("www.example.com", &zid))]), Ok(())),
+        ("alias target missing (#21)", vec![], batch(vec![change("CREATE", alias("www.example.com", &zid))]),
+            icb(&format!("Tried to create an alias that targets www.example.com., type A in zone {zid}, but that target was not found"))),
+        ("alias target outside the zone (#21)", vec![], batch(vec![change("CREATE", alias("elb.example.org", &zid))]),
+            icb(&format!("Tried to create an alias that targets elb.example.org., type A in zone {zid}, but the alias target name does not lie within the target zone"))),
+        ("alias into an AWS service zone is not checked (#37)", vec![],
+            batch(vec![change("CREATE", alias("my-lb-1.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2"))]), Ok(())),
         ("CREATE then visible (#4)", vec![], batch(vec![change("CREATE", www_a())]), Ok(())),
         ("CREATE of an existing set (#4)", vec![batch(vec![change("CREATE", www_a())])], batch(vec![change("CREATE", www_a())]),
             icb("Tried to create resource record set [name='www.example.com.', type='A'] but it already exists")),
