@@ -72,6 +72,13 @@ pub fn list_resource_record_sets(zone: &HostedZone, input: &Value) -> Result<Val
 
 fn start_key(input: &Value) -> Result<Option<RecordKey>, ApiError> {
     let Some(name) = input.get("StartRecordName").and_then(Value::as_str) else {
+        // "If you specify Type but not Name: Amazon Route 53 returns the
+        // InvalidInput error."
+        if input.get("StartRecordType").is_some() {
+            return Err(invalid(messages::malformed(
+                "StartRecordType requires StartRecordName",
+            )));
+        }
         return Ok(None);
     };
     let name = parse_name(name).map_err(|e| invalid(e.message()))?;

@@ -139,8 +139,9 @@ impl Routing {
 }
 
 /// The key of a set in a zone, in the order `ListResourceRecordSets` lists
-/// them: "sorts results first by DNS name, with the labels reversed, for
-/// example: com.example.www.", then by type, then by SetIdentifier (API
+/// them: "in ASCII order", "first by DNS name with the labels reversed, for
+/// example: com.example.www." ("Note the trailing dot, which can change the
+/// sort order"), then by type, then by SetIdentifier (API
 /// `ListResourceRecordSets`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RecordKey {
@@ -155,11 +156,17 @@ pub struct RecordKey {
 impl RecordKey {
     /// The key of `name` / `rtype` / `set_id`.
     pub fn new(name: &Name, rtype: RecordType, set_id: Option<&str>) -> RecordKey {
+        // Each escaped label followed by its dot, in reverse: the dot takes
+        // part in the ASCII order, so `example-a.com.` (`com.example-a.`)
+        // sorts before `example.com.` (`com.example.`).
         let shown = format_name(name);
-        let mut labels: Vec<&str> = shown.trim_end_matches('.').split('.').collect();
-        labels.reverse();
+        let mut sort_name = String::with_capacity(shown.len());
+        for label in shown.split_terminator('.').rev() {
+            sort_name.push_str(label);
+            sort_name.push('.');
+        }
         RecordKey {
-            sort_name: labels.join("."),
+            sort_name,
             rtype: rtype.to_string(),
             set_id: set_id.unwrap_or_default().to_string(),
         }
@@ -315,6 +322,8 @@ mod tests {
             RecordKey::new(&name, t, s)
         };
         let ordered = [
+            // The trailing dot sorts after `-` (API `ListResourceRecordSets`).
+            key("example-a.com", RecordType::A, None),
             key("example.com", RecordType::NS, None),
             key("example.com", RecordType::SOA, None),
             key("a.example.com", RecordType::A, None),
@@ -327,7 +336,7 @@ mod tests {
         for pair in ordered.windows(2) {
             assert!(pair[0] < pair[1], "{:?} < {:?}", pair[0], pair[1]);
         }
-        assert_eq!(ordered[2].sort_name, "com.example.a");
+        assert_eq!(ordered[3].sort_name, "com.example.a.");
     }
 
     /// RFC 2181 §5.2: one TTL for the set; an alias has no records of its own.

@@ -296,6 +296,10 @@ fn list_pages() {
     .err()
     .map(|e| e.code);
     assert_eq!(bad.as_deref(), Some("InvalidInput"));
+    // "If you specify Type but not Name ... InvalidInput".
+    let input = json!({"HostedZoneId": id, "StartRecordType": "A"});
+    let bad = call(&mut r, "ListResourceRecordSets", input, 0).err();
+    assert_eq!(bad.map(|e| e.code).as_deref(), Some("InvalidInput"));
 }
 
 /// API `DeleteHostedZone`: HostedZoneNotEmpty while it holds more than the
