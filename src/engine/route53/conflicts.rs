@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use hickory_proto::rr::RecordType;
 
 use super::messages;
+use super::problem::Rule;
 use super::record::{RecordData, RecordKey, RecordSet, Routing};
 use crate::engine::name::format_name;
 
@@ -30,7 +31,7 @@ pub fn conflicts(
     sets: &BTreeMap<RecordKey, RecordSet>,
     zone_name: &hickory_proto::rr::Name,
     new: &RecordSet,
-) -> Vec<String> {
+) -> Vec<(Rule, String)> {
     let key = new.key();
     let name = format_name(&new.name);
     let zone = format_name(zone_name);
@@ -38,12 +39,12 @@ pub fn conflicts(
     let mut out = Vec::new();
     // #11, #41: not even an alias CNAME at the apex.
     if new.rtype == RecordType::CNAME && new.name == *zone_name {
-        out.push(messages::cname_at_apex(&name, &zone));
+        out.push((Rule::CnameAtApex, messages::cname_at_apex(&name, &zone)));
         return out;
     }
     // #15: one SOA, at the apex.
     if new.rtype == RecordType::SOA && new.name != *zone_name {
-        out.push(messages::SOA_REQUIRED.to_string());
+        out.push((Rule::SoaRequired, messages::SOA_REQUIRED.to_string()));
         return out;
     }
     let others: Vec<&RecordSet> = at_name(sets, &key)
@@ -51,11 +52,14 @@ pub fn conflicts(
         .map(|(_, s)| s)
         .collect();
     if new.rtype == RecordType::CNAME && others.iter().any(|s| s.rtype != RecordType::CNAME) {
-        out.push(messages::cname_conflicts(&name, &zone));
+        out.push((Rule::CnameConflict, messages::cname_conflicts(&name, &zone)));
         return out;
     }
     if new.rtype != RecordType::CNAME && others.iter().any(|s| s.rtype == RecordType::CNAME) {
-        out.push(messages::beside_cname(&rtype, &name, &zone));
+        out.push((
+            Rule::BesideCname,
+            messages::beside_cname(&rtype, &name, &zone),
+        ));
         return out;
     }
     let group: Vec<&RecordSet> = others
@@ -64,13 +68,19 @@ pub fn conflicts(
         .collect();
     let Some(set_id) = new.routing.set_id() else {
         if !group.is_empty() {
-            out.push(messages::simple_beside_routed(&name, &rtype));
+            out.push((
+                Rule::RoutingMix,
+                messages::simple_beside_routed(&name, &rtype),
+            ));
         }
         return out;
     };
     if group.iter().any(|s| !s.routing.same_policy(&new.routing)) {
         let policy = new.routing.policy_word();
-        out.push(messages::routed_beside_other(&name, &rtype, set_id, policy));
+        out.push((
+            Rule::RoutingMix,
+            messages::routed_beside_other(&name, &rtype, set_id, policy),
+        ));
         return out;
     }
     for other in group {
@@ -78,23 +88,25 @@ pub fn conflicts(
             (Routing::Latency { region, .. }, Routing::Latency { region: r, .. })
                 if region == r =>
             {
-                Some(messages::latency_region_taken(
-                    &name, &rtype, set_id, region,
+                Some((
+                    Rule::DuplicateLatencyRegion,
+                    messages::latency_region_taken(&name, &rtype, set_id, region),
                 ))
             }
             (Routing::Failover { role, .. }, Routing::Failover { role: r, .. }) if role == r => {
-                Some(messages::failover_role_taken(
-                    &name,
-                    &rtype,
-                    set_id,
-                    role.as_str(),
+                Some((
+                    Rule::DuplicateFailoverRole,
+                    messages::failover_role_taken(&name, &rtype, set_id, role.as_str()),
                 ))
             }
             (Routing::Geolocation { location, .. }, Routing::Geolocation { location: l, .. })
                 if location == l =>
             {
                 let shown = serde_json::to_string(location).unwrap_or_default();
-                Some(messages::geo_location_taken(&name, &rtype, set_id, &shown))
+                Some((
+                    Rule::DuplicateGeoLocation,
+                    messages::geo_location_taken(&name, &rtype, set_id, &shown),
+                ))
             }
             _ => None,
         };
@@ -136,7 +148,7 @@ pub fn alias_problems(
     zone_id: &str,
     zone_name: &hickory_proto::rr::Name,
     new: &RecordSet,
-) -> Option<String> {
+) -> Option<(Rule, String)> {
     let RecordData::Alias(alias) = &new.data else {
         return None;
     };
@@ -147,11 +159,17 @@ pub fn alias_problems(
     let target = format_name(&alias.dns_name);
     let rtype = new.rtype.to_string();
     if !crate::engine::name::is_in_zone(&alias.dns_name, zone_name) {
-        return Some(messages::alias_target_outside_zone(
-            &target, &rtype, zone_id,
+        return Some((
+            Rule::AliasTargetOutsideZone,
+            messages::alias_target_outside_zone(&target, &rtype, zone_id),
         ));
     }
     let key = RecordKey::new(&alias.dns_name, new.rtype, None);
     let found = at_name(sets, &key).any(|(_, s)| s.rtype == new.rtype && s.key() != new.key());
-    (!found).then(|| messages::alias_target_not_found(&target, &rtype, zone_id))
+    (!found).then(|| {
+        (
+            Rule::AliasTargetNotFound,
+            messages::alias_target_not_found(&target, &rtype, zone_id),
+        )
+    })
 }

@@ -15,6 +15,7 @@ pub mod listing;
 pub mod messages;
 pub mod model;
 pub mod policy;
+pub mod problem;
 pub mod rdata;
 pub mod record;
 pub mod service;
@@ -22,6 +23,7 @@ pub mod shape;
 pub mod validate;
 pub mod zone;
 
+pub use problem::{BatchProblem, Rule};
 pub use record::{
     AliasTarget, FailoverRole, RecordData, RecordKey, RecordSet, RecordValue, Routing,
 };

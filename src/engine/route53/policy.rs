@@ -6,6 +6,7 @@ use hickory_proto::rr::RecordType;
 
 use super::messages;
 use super::model;
+use super::problem::Rule;
 use super::record::{FailoverRole, Routing};
 use super::shape::Problem;
 
@@ -111,10 +112,9 @@ pub fn check_policy_types(
     };
     if refused {
         let t = rtype.to_string();
-        batch.push(Problem::Batch(messages::type_not_routable(
-            shown,
-            &t,
-            routing.policy_word(),
-        )));
+        batch.push(Problem::Batch(
+            Rule::TypeNotRoutable,
+            messages::type_not_routable(shown, &t, routing.policy_word()),
+        ));
     }
 }

@@ -14,6 +14,7 @@ use hickory_proto::rr::RecordType;
 use super::messages;
 use super::model;
 use super::policy::{check_policy_types, routing};
+use super::problem::Rule;
 use super::rdata::parse_value;
 use super::record::{AliasTarget, RecordData, RecordSet, RecordValue};
 use crate::engine::name::{format_name, parse_name};
@@ -47,14 +48,14 @@ pub enum Problem {
     /// A request-shape problem: InvalidInput on its own.
     Invalid(String),
     /// A name or value problem: one entry of InvalidChangeBatch.
-    Batch(String),
+    Batch(Rule, String),
 }
 
 impl Problem {
     /// The message text.
     pub fn text(&self) -> &str {
         match self {
-            Problem::Constraint(s) | Problem::Invalid(s) | Problem::Batch(s) => s,
+            Problem::Constraint(s) | Problem::Invalid(s) | Problem::Batch(_, s) => s,
         }
     }
 }
@@ -238,7 +239,7 @@ pub fn check_record_set(
 
     let mut batch = Vec::new();
     let name = parse_name(name_text)
-        .map_err(|e| batch.push(Problem::Batch(e.message())))
+        .map_err(|e| batch.push(Problem::Batch(Rule::InvalidName, e.message())))
         .ok();
     // #24: past 400 values the set is refused without parsing them, which
     // also bounds the duplicate check below.
@@ -250,7 +251,10 @@ pub fn check_record_set(
         let shown = name
             .as_ref()
             .map_or_else(|| name_text.to_string(), format_name);
-        batch.push(Problem::Batch(messages::too_many_values(&shown, type_text)));
+        batch.push(Problem::Batch(
+            Rule::TooManyValues,
+            messages::too_many_values(&shown, type_text),
+        ));
     }
     let data = match (&rrs.alias_target, rrs.ttl, &rrs.resource_records) {
         _ if too_many => None,
@@ -261,12 +265,18 @@ pub fn check_record_set(
     if let Some(name) = &name {
         let shown = format_name(name);
         if rtype == RecordType::NS && name.is_wildcard() {
-            batch.push(Problem::Batch(messages::wildcard_ns(&shown)));
+            batch.push(Problem::Batch(
+                Rule::WildcardNs,
+                messages::wildcard_ns(&shown),
+            ));
         }
         check_policy_types(&shown, rtype, &routing, has_alias, &mut batch);
         if let Some(RecordData::Values { values, .. }) = &data {
             if rtype == RecordType::CNAME && values.len() > 1 {
-                batch.push(Problem::Batch(messages::cname_single_value(&shown)));
+                batch.push(Problem::Batch(
+                    Rule::CnameSingleValue,
+                    messages::cname_single_value(&shown),
+                ));
             }
         }
     }
@@ -284,7 +294,7 @@ pub fn check_record_set(
 
 fn alias_data(alias: &model::AliasTarget, batch: &mut Vec<Problem>) -> Option<RecordData> {
     let dns_name = parse_name(alias.dns_name.as_deref().unwrap_or_default())
-        .map_err(|e| batch.push(Problem::Batch(e.message())))
+        .map_err(|e| batch.push(Problem::Batch(Rule::InvalidName, e.message())))
         .ok()?;
     Some(RecordData::Alias(AliasTarget {
         hosted_zone_id: alias.hosted_zone_id.clone().unwrap_or_default(),
@@ -304,11 +314,17 @@ fn values_data(
     for rr in records {
         let text = rr.value.clone().unwrap_or_default();
         match parse_value(rtype, &text) {
-            Err(fatal) => batch.push(Problem::Batch(messages::invalid_resource_record(&fatal))),
+            Err(fatal) => batch.push(Problem::Batch(
+                Rule::InvalidValue,
+                messages::invalid_resource_record(&fatal),
+            )),
             // #19: one value twice in a set; compared as record data, so
             // `www.example.com` and `WWW.example.com.` are one value.
             Ok(rdata) if values.iter().any(|v| v.rdata == rdata) => {
-                batch.push(Problem::Batch(messages::duplicate_value(&text)));
+                batch.push(Problem::Batch(
+                    Rule::DuplicateValue,
+                    messages::duplicate_value(&text),
+                ));
             }
             Ok(rdata) => values.push(RecordValue { text, rdata }),
         }

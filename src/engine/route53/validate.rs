@@ -21,6 +21,7 @@ use serde_json::Value;
 use super::conflicts::{alias_problems, conflicts, same_as_stored};
 use super::messages;
 use super::model::{self, ChangeBatch};
+use super::problem::{BatchProblem, Rule};
 use super::record::{RecordData, RecordKey, RecordSet};
 use super::shape::{check_record_set, Problem};
 use super::zone::HostedZone;
@@ -62,6 +63,34 @@ fn invalid_input(message: String) -> ApiError {
     ApiError::new("InvalidInput", message)
 }
 
+/// A batch that passed every check: the zone's sets once it is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The record sets of the zone after the batch.
+    pub record_sets: BTreeMap<RecordKey, RecordSet>,
+    /// The batch comment, for `ChangeInfo`.
+    pub comment: Option<String>,
+}
+
+/// Why a batch was refused: the API's error, and for InvalidChangeBatch
+/// every problem with the change it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    /// What the API answers.
+    pub error: ApiError,
+    /// The InvalidChangeBatch problems (empty for other errors).
+    pub problems: Vec<BatchProblem>,
+}
+
+impl From<ApiError> for Rejection {
+    fn from(error: ApiError) -> Self {
+        Rejection {
+            error,
+            problems: Vec::new(),
+        }
+    }
+}
+
 /// Validates `batch` (the `ChangeBatch` JSON) against `zone` and applies it
 /// all or nothing. `health_checks` are the ids that exist. Returns the
 /// batch comment for `ChangeInfo`.
@@ -70,6 +99,18 @@ pub fn apply_change_batch(
     batch: &Value,
     health_checks: &BTreeSet<String>,
 ) -> Result<Option<String>, ApiError> {
+    let plan = plan_change_batch(zone, batch, health_checks).map_err(|r| r.error)?;
+    zone.record_sets = plan.record_sets;
+    Ok(plan.comment)
+}
+
+/// Validates `batch` against `zone` without changing it: the sets the zone
+/// would hold, or every problem found.
+pub fn plan_change_batch(
+    zone: &HostedZone,
+    batch: &Value,
+    health_checks: &BTreeSet<String>,
+) -> Result<Plan, Rejection> {
     let batch: ChangeBatch = serde_json::from_value(batch.clone())
         .map_err(|e| invalid_input(messages::malformed(&e.to_string())))?;
     let changes = typed_changes(&batch)?;
@@ -80,26 +121,29 @@ pub fn apply_change_batch(
                 .as_ref()
                 .filter(|id| !health_checks.contains(*id))
             {
-                return Err(ApiError::new(
+                return Err(Rejection::from(ApiError::new(
                     "NoSuchHealthCheck",
                     messages::no_such_health_check(id),
-                ));
+                )));
             }
         }
     }
     let mut problems = limit_problems(&batch);
     let working = apply_in_order(zone, &changes, &mut problems);
     if !problems.is_empty() {
-        return Err(ApiError::new(
-            "InvalidChangeBatch",
-            messages::change_batch(&problems),
-        ));
+        let texts: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+        return Err(Rejection {
+            error: ApiError::new("InvalidChangeBatch", messages::change_batch(&texts)),
+            problems,
+        });
     }
-    zone.record_sets = working;
-    Ok(batch.comment)
+    Ok(Plan {
+        record_sets: working,
+        comment: batch.comment,
+    })
 }
 
-type TypedChange = (Action, Result<RecordSet, Vec<String>>);
+type TypedChange = (Action, Result<RecordSet, Vec<(Rule, String)>>);
 
 /// Steps 1 and 2: model constraints and shape; the typed set of each
 /// change, or its InvalidChangeBatch problems.
@@ -167,7 +211,7 @@ fn typed_changes(batch: &ChangeBatch) -> Result<Vec<TypedChange>, ApiError> {
                     match p {
                         Problem::Constraint(m) => constraints.push(m),
                         Problem::Invalid(m) => invalid.push(m),
-                        Problem::Batch(m) => batch_problems.push(m),
+                        Problem::Batch(r, m) => batch_problems.push((r, m)),
                     }
                 }
                 Err(batch_problems)
@@ -188,7 +232,7 @@ fn typed_changes(batch: &ChangeBatch) -> Result<Vec<TypedChange>, ApiError> {
 
 /// DG `DNSLimitations` (#23): 1,000 ResourceRecord elements (an alias
 /// counts as one) and 32,000 value characters; UPSERT counts twice.
-fn limit_problems(batch: &ChangeBatch) -> Vec<String> {
+fn limit_problems(batch: &ChangeBatch) -> Vec<BatchProblem> {
     let (mut records, mut chars) = (0usize, 0usize);
     for change in batch.changes.iter().flatten() {
         let times = if change.action.as_deref() == Some("UPSERT") {
@@ -211,12 +255,23 @@ fn limit_problems(batch: &ChangeBatch) -> Vec<String> {
     }
     let mut out = Vec::new();
     if records > MAX_RECORDS_PER_BATCH {
-        out.push(messages::TOO_MANY_RECORDS.to_string());
+        out.push(batch_wide(Rule::TooManyRecords, messages::TOO_MANY_RECORDS));
     }
     if chars > MAX_VALUE_CHARS_PER_BATCH {
-        out.push(messages::TOO_MANY_CHARACTERS.to_string());
+        out.push(batch_wide(
+            Rule::TooManyCharacters,
+            messages::TOO_MANY_CHARACTERS,
+        ));
     }
     out
+}
+
+fn batch_wide(rule: Rule, message: &str) -> BatchProblem {
+    BatchProblem {
+        change: None,
+        rule,
+        message: message.to_string(),
+    }
 }
 
 fn value_chars(rr: &model::ResourceRecord) -> usize {
@@ -227,22 +282,31 @@ fn value_chars(rr: &model::ResourceRecord) -> usize {
 fn apply_in_order(
     zone: &HostedZone,
     changes: &[TypedChange],
-    problems: &mut Vec<String>,
+    problems: &mut Vec<BatchProblem>,
 ) -> BTreeMap<RecordKey, RecordSet> {
     let mut working = zone.record_sets.clone();
     let zone_text = zone.name_text();
     let mut touched: BTreeMap<RecordKey, Vec<Action>> = BTreeMap::new();
-    for (action, set) in changes {
+    for (index, (action, set)) in changes.iter().enumerate() {
+        let mut report = |rule: Rule, message: String| {
+            problems.push(BatchProblem {
+                change: Some(index),
+                rule,
+                message,
+            });
+        };
         let set = match set {
             Ok(set) => set,
-            Err(batch_problems) => {
-                problems.extend(batch_problems.iter().cloned());
+            Err(found) => {
+                for (rule, message) in found {
+                    report(*rule, message.clone());
+                }
                 continue;
             }
         };
         let name = format_name(&set.name);
         if !is_in_zone(&set.name, &zone.name) {
-            problems.push(messages::not_in_zone(&name, &zone_text));
+            report(Rule::NotInZone, messages::not_in_zone(&name, &zone_text));
             continue;
         }
         let key = set.key();
@@ -252,27 +316,29 @@ fn apply_in_order(
             history.is_empty() || (*history == [Action::Delete] && *action == Action::Create);
         history.push(*action);
         if !repeat_ok {
-            problems.push(messages::invalid_set_of_changes(&key.rtype, &name));
+            let message = messages::invalid_set_of_changes(&key.rtype, &name);
+            report(Rule::InvalidSetOfChanges, message);
             continue;
         }
         let set_ref = messages::set_ref(&name, &key.rtype, set.routing.set_id());
         match action {
             Action::Create if working.contains_key(&key) => {
-                problems.push(messages::create_exists(&set_ref));
+                report(Rule::CreateExists, messages::create_exists(&set_ref));
             }
             Action::Create | Action::Upsert => {
                 let mut found = conflicts(&working, &zone.name, set);
                 found.extend(alias_problems(&working, &zone.id, &zone.name, set));
                 if found.is_empty() {
                     working.insert(key, set.clone());
-                } else {
-                    problems.extend(found);
+                }
+                for (rule, message) in found {
+                    report(rule, message);
                 }
             }
             Action::Delete => match working.get(&key) {
-                None => problems.push(messages::delete_not_found(&set_ref)),
+                None => report(Rule::DeleteNotFound, messages::delete_not_found(&set_ref)),
                 Some(stored) if !same_as_stored(stored, set) => {
-                    problems.push(messages::delete_mismatch(&set_ref));
+                    report(Rule::DeleteMismatch, messages::delete_mismatch(&set_ref));
                 }
                 Some(_) => {
                     working.remove(&key);
@@ -288,15 +354,15 @@ fn apply_in_order(
 fn apex_problems(
     zone: &HostedZone,
     working: &BTreeMap<RecordKey, RecordSet>,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<BatchProblem>,
 ) {
     let has = |t: RecordType| working.contains_key(&RecordKey::new(&zone.name, t, None));
     if !has(RecordType::SOA) {
-        problems.push(messages::SOA_REQUIRED.to_string());
+        problems.push(batch_wide(Rule::SoaRequired, messages::SOA_REQUIRED));
     }
     let ns = working.get(&RecordKey::new(&zone.name, RecordType::NS, None));
     if !ns.is_some_and(|s| matches!(s.data, RecordData::Values { .. })) {
-        problems.push(messages::NS_REQUIRED.to_string());
+        problems.push(batch_wide(Rule::NsRequired, messages::NS_REQUIRED));
     }
 }
 

@@ -97,7 +97,7 @@ fn problems_by_rule() {
         let found = problems.iter().any(|p| match (&want, p) {
             (Want::Constraint(w), Problem::Constraint(m))
             | (Want::Invalid(w), Problem::Invalid(m))
-            | (Want::Batch(w), Problem::Batch(m)) => m.contains(w),
+            | (Want::Batch(w), Problem::Batch(_, m)) => m.contains(w),
             _ => false,
         });
         assert!(found, "{rule}: {problems:?}");

@@ -299,3 +299,48 @@ fn batch_limits() {
         "UPSERT counts twice"
     );
 }
+
+/// #10 as data: each problem names its rule and change, so an editor can
+/// highlight the row; batch-wide problems name no change.
+#[test]
+fn problems_carry_rule_and_change() {
+    let z = zone();
+    let soa = z
+        .sets()
+        .find(|s| s.rtype == RecordType::SOA)
+        .map(|s| s.to_model());
+    let b = batch(vec![
+        change("CREATE", www_a()),
+        change("CREATE", rrset("a.other.com", "A", &["192.0.2.1"])),
+        change(
+            "CREATE",
+            rrset("b.example.com", "A", &["bad", "192.0.2.1", "192.0.2.1"]),
+        ),
+        change("DELETE", serde_json::to_value(soa).unwrap_or_default()),
+    ]);
+    let rejection = plan_change_batch(&z, &b, &hc())
+        .err()
+        .unwrap_or_else(|| panic!("accepted"));
+    let got: Vec<(Option<usize>, Rule)> = rejection
+        .problems
+        .iter()
+        .map(|p| (p.change, p.rule))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(1), Rule::NotInZone),
+            (Some(2), Rule::InvalidValue),
+            (Some(2), Rule::DuplicateValue),
+            (None, Rule::SoaRequired),
+        ]
+    );
+    assert_eq!(rejection.error.code, "InvalidChangeBatch");
+    let plan = plan_change_batch(&z, &batch(vec![change("CREATE", www_a())]), &hc());
+    assert_eq!(
+        plan.map(|p| p.record_sets.len()).ok(),
+        Some(3),
+        "planning leaves the zone alone"
+    );
+    assert_eq!(z.record_set_count(), 2);
+}
