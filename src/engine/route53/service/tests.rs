@@ -380,6 +380,8 @@ fn state_round_trips_and_replays() {
     assert_eq!(back, r);
 }
 
+/// `AwsApi::call`: "Unknown operations answer an `ApiError` with code
+/// `InvalidAction`" (src/engine/aws.rs).
 #[test]
 fn unknown_operations_and_services() {
     let mut r = Route53::new(1);
