@@ -5,7 +5,9 @@
 pub mod aws;
 pub mod health;
 pub mod lint;
+pub mod name;
 pub mod rng;
+pub mod route53;
 pub mod routing;
 pub mod sim;
 pub mod time;
