@@ -15,6 +15,9 @@
 
 mod expand;
 mod parse;
+#[cfg(test)]
+mod tests;
+mod word;
 
 pub use expand::{expand_assignment, expand_word, ExpandError, Expander, MAX_EXPANSION_LEN};
 pub use parse::{needs_more_input, ParseError, ParseErrorKind, Parser};
