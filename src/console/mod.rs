@@ -75,6 +75,9 @@ pub struct ConsoleOutput {
     pub status: i32,
     /// The output in the order it was printed.
     pub transcript: Vec<(Stream, String)>,
+    /// The script stopped before its end, at `exit` or a syntax error (as
+    /// `sh script` stops); a caller feeding more lines should stop too.
+    pub stopped: bool,
 }
 
 impl ConsoleOutput {
@@ -238,6 +241,7 @@ impl<A: AwsApi> Console<A> {
                 Ok(Some(list)) => {
                     self.run_and_or(&list, &mut out);
                     if self.exit_requested.is_some() {
+                        out.stopped = true;
                         break;
                     }
                 }
@@ -245,6 +249,7 @@ impl<A: AwsApi> Console<A> {
                 Err(e) => {
                     out.print(Stream::Stderr, format!("console: {e}\n"));
                     self.last_status = 2;
+                    out.stopped = true;
                     break;
                 }
             }

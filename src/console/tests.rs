@@ -84,6 +84,8 @@ fn scripts_table() {
         }
         assert_eq!(out.status, *status, "{script}");
         assert_eq!(c.last_status(), *status, "{script}");
+        let stops = script.contains("exit 4") || out.stderr.contains("syntax error");
+        assert_eq!(out.stopped, stops, "{script}");
     }
 }
 
