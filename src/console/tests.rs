@@ -162,3 +162,107 @@ fn runaway_expansion_is_stopped() {
     );
     assert!(c.variable("A").map_or(0, str::len) <= shell::MAX_EXPANSION_LEN);
 }
+
+/// Deterministic xorshift, so a failing input can be reproduced.
+fn pseudo_random(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
+fn random_text(seed: &mut u64, pieces: &[&str], len: usize) -> String {
+    let n = (pseudo_random(seed) as usize) % len;
+    (0..n)
+        .map(|_| pieces[(pseudo_random(seed) as usize) % pieces.len()])
+        .collect()
+}
+
+#[test]
+fn no_input_makes_the_console_panic() {
+    // Shell and CLI syntax in random order: every run must end with an
+    // output, never a panic (HELPERS.md: no panic on any user input).
+    let pieces = [
+        "aws",
+        "awslocal",
+        " route53",
+        " create-hosted-zone",
+        " change-resource-record-sets",
+        " list-resource-record-sets",
+        " get-change",
+        " --id",
+        " --hosted-zone",
+        " --change-batch",
+        " --query",
+        " --output",
+        " text",
+        " table",
+        " json",
+        " --name",
+        " --caller-reference",
+        " --max-items",
+        " --starting-token",
+        "'",
+        "\"",
+        "$",
+        "$(",
+        ")",
+        "${",
+        "}",
+        "`",
+        "\\",
+        "\n",
+        ";",
+        "&&",
+        "||",
+        "|",
+        "&",
+        "#",
+        "=",
+        "X",
+        " ",
+        "{",
+        "}",
+        "[",
+        "]",
+        "[?",
+        "==",
+        "*",
+        "@",
+        "file://",
+        "-1",
+        "é",
+        "\"Changes\":",
+        "echo",
+        "export",
+        "unset",
+        "exit",
+        "history",
+        "\t",
+    ];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..3000 {
+        let text = random_text(&mut seed, &pieces, 40);
+        let mut c = console();
+        let out = c.run_script(&text);
+        let _ = needs_more_input(&text);
+        assert!((0..=255).contains(&out.status), "{text:?}");
+    }
+}
+
+#[test]
+fn no_query_makes_jmespath_panic() {
+    let pieces = [
+        "a", "b", ".", "*", "[", "]", "[]", "[?", "]", "{", "}", "(", ")", ",", ":", "|", "||",
+        "&&", "&", "!", "==", "!=", "<", ">=", "@", "`1`", "`\"x\"`", "'s'", "\"q\"", "0", "-1",
+        "2", "length(", "sort_by(", "join(", "keys(", " ",
+    ];
+    let data = json!({"a": [{"b": 1}, {"b": "x"}, [1, [2]], null], "b": {"c": true}});
+    let mut seed = 0x1234_5678_9abc_def1u64;
+    for _ in 0..5000 {
+        let text = random_text(&mut seed, &pieces, 20);
+        if let Ok(e) = jmespath::Expression::parse(&text) {
+            let _ = e.search(&data);
+        }
+    }
+}

@@ -36,12 +36,14 @@ pub const VERSION_LINE: &str =
 
 /// The usage block the CLI prints before an argparse error
 /// (awscli `clidriver.py` USAGE).
-const USAGE: &str = "usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n\
-To see help text, you can run:\n\
-\n\
-  aws help\n\
-  aws <command> help\n\
-  aws <command> <subcommand> help\n";
+const USAGE: &str = concat!(
+    "usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n",
+    "To see help text, you can run:\n",
+    "\n",
+    "  aws help\n",
+    "  aws <command> help\n",
+    "  aws <command> <subcommand> help\n",
+);
 
 /// Global options that take a value (awscli `data/cli.json`).
 const GLOBAL_WITH_VALUE: &[&str] = &[

@@ -220,6 +220,19 @@ fn usage_errors_print_as_cli_v2_with_status_252() {
 }
 
 #[test]
+fn usage_block_is_the_cli_text() {
+    let mut fake = Fake::default();
+    let out = aws(&mut fake, &["route53", "get-hosted-zone"]);
+    assert_eq!(
+        out.stderr,
+        "\nusage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n\
+         To see help text, you can run:\n\
+         \n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n\
+         \naws: error: the following arguments are required: --id\n"
+    );
+}
+
+#[test]
 fn parameter_errors_print_after_a_blank_line() {
     let cases: &[(&str, &str)] = &[
         ("{\"Changes\": [}", "\nError parsing parameter '--change-batch': Invalid JSON: Expecting value: line 1 column 14 (char 13)\nJSON received: {\"Changes\": [}\n"),

@@ -120,10 +120,7 @@ pub(super) fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, String> {
                 let (text, end) = delimited(&chars, i, '`')?;
                 i = end;
                 let text = text.replace("\\`", "`");
-                let v = serde_json::from_str(&text).map_err(|e| {
-                    format!("Bad jmespath expression: invalid JSON literal `{text}`: {e}")
-                })?;
-                Tok::Literal(v)
+                Tok::Literal(json_literal(&text)?)
             }
             '"' => {
                 let (text, end) = delimited(&chars, i, '"')?;
@@ -170,6 +167,18 @@ pub(super) fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, String> {
     }
     out.push((Tok::Eof, chars.len()));
     Ok(out)
+}
+
+/// A `` `...` `` literal. Text that is not JSON is read as a string, as
+/// jmespath.py (and so the AWS CLI) still does for the deprecated form
+/// `` [?Type==`CNAME`] `` that many AWS examples use.
+fn json_literal(text: &str) -> Result<Value, String> {
+    if let Ok(v) = serde_json::from_str(text) {
+        return Ok(v);
+    }
+    let quoted = format!("\"{}\"", text.trim_start());
+    serde_json::from_str(&quoted)
+        .map_err(|e| format!("Bad jmespath expression: invalid JSON literal `{text}`: {e}"))
 }
 
 /// The text between `chars[open]` and the next unescaped `quote`, and the

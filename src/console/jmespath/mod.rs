@@ -155,6 +155,8 @@ mod tests {
             ("keys(HostedZone)", json!(["Id", "Name", "Config"])),
             ("HostedZone.Missing || 'default'", json!("default")),
             ("`[1, 2]`", json!([1, 2])),
+            // jmespath.py's deprecated literal: not JSON, so a string.
+            ("ResourceRecordSets[?Type==`CNAME`].TTL", json!([60])),
             ("@.HostedZone.Name", json!("hello-localstack.com.")),
         ];
         for (expr, want) in cases {
@@ -174,7 +176,7 @@ mod tests {
     #[test]
     fn parse_and_type_errors() {
         for bad in [
-            "", "a.", "a[", "[?a==]", "a[1:2:0]", "{a}", "foo(", "a ^ b", "'open", "`{bad`",
+            "", "a.", "a[", "[?a==]", "a[1:2:0]", "{a}", "foo(", "a ^ b", "'open", "`a\"b`",
         ] {
             let e = Expression::parse(bad).unwrap_err();
             assert!(e.starts_with("Bad jmespath expression"), "{bad}: {e}");

@@ -66,16 +66,27 @@ pub struct Parser {
     /// backquoted substitutions parsed separately).
     pub(super) origin: (usize, usize),
     pub(super) depth: usize,
+    /// Index of the first character of each line after the first, so a
+    /// location costs a binary search, not a scan (scripts can be long).
+    line_starts: Vec<usize>,
 }
 
 impl Parser {
     /// A parser over `text`.
     pub fn new(text: &str) -> Parser {
+        let chars: Vec<char> = text.chars().collect();
+        let line_starts = chars
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == '\n')
+            .map(|(i, _)| i + 1)
+            .collect();
         Parser {
-            chars: text.chars().collect(),
+            chars,
             pos: 0,
             origin: (1, 1),
             depth: 0,
+            line_starts,
         }
     }
 
@@ -93,16 +104,15 @@ impl Parser {
     }
 
     pub(super) fn location(&self, pos: usize) -> (usize, usize) {
-        let (mut line, mut col) = self.origin;
-        for c in self.chars.iter().take(pos) {
-            if *c == '\n' {
-                line += 1;
-                col = 1;
-            } else {
-                col += 1;
-            }
+        // Number of newlines before `pos`.
+        let newlines = self.line_starts.partition_point(|start| *start <= pos);
+        match newlines
+            .checked_sub(1)
+            .and_then(|k| self.line_starts.get(k))
+        {
+            Some(start) => (self.origin.0 + newlines, pos - start + 1),
+            None => (self.origin.0, self.origin.1 + pos),
         }
-        (line, col)
     }
 
     pub(super) fn error(

@@ -160,6 +160,8 @@ fn errors_say_where_and_whether_more_input_helps() {
         ("echo )", Syntax, 1, 6, "`)`"),
         ("echo ${A B}", Syntax, 1, 6, "bad substitution"),
         ("echo $((1+2))", Syntax, 1, 6, "arithmetic"),
+        ("echo `echo 'x`", Syntax, 1, 12, "single quote"),
+        ("a\nb\n  echo \"x", Incomplete, 3, 8, "double quote"),
     ];
     for (text, kind, line, column, needle) in cases {
         let e = all(text).unwrap_err();

@@ -245,7 +245,13 @@ impl Parser {
         inner.origin = self.location(body_start);
         inner.depth = self.depth + 1;
         let mut script = Vec::new();
-        while let Some(l) = inner.next_command()? {
+        // The closing backquote has been seen, so more input cannot fix
+        // the body: its errors are syntax errors even when "incomplete".
+        let as_syntax = |mut e: ParseError| {
+            e.kind = ParseErrorKind::Syntax;
+            e
+        };
+        while let Some(l) = inner.next_command().map_err(as_syntax)? {
             script.push(l);
         }
         word.parts.push(Part::Subst { script, quoted });
