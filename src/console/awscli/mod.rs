@@ -7,6 +7,7 @@
 //! an error, 255 any other failure.
 
 mod args;
+mod input;
 mod paginate;
 mod params;
 mod route53;
@@ -21,7 +22,7 @@ use super::jmespath::Expression;
 use super::output::{self, OutputFormat};
 use super::ConsoleOutput;
 use crate::engine::aws::{AwsApi, CallContext};
-use route53::ParamError;
+use input::ParamError;
 
 /// Exit status for usage and parameter errors.
 pub const EXIT_USAGE: i32 = 252;
@@ -236,7 +237,7 @@ pub fn run(args: &[String], api: &mut dyn AwsApi, ctx: CallContext) -> ConsoleOu
         Ok(g) => g,
         Err(e) => return usage_error(e),
     };
-    let (input, pages) = match route53::build_input(&given) {
+    let (input, pages) = match input::build_input(&given) {
         Ok(v) => v,
         Err(ParamError::Parse(msg)) => return ConsoleOutput::err(format!("\n{msg}\n"), EXIT_USAGE),
         Err(ParamError::Validation(lines)) => {

@@ -6,7 +6,8 @@
 
 use serde_json::{Map, Value};
 
-use super::route53::{OpSpec, PageOptions, Paginator};
+use super::input::PageOptions;
+use super::route53::{OpSpec, Paginator};
 use crate::engine::aws::{ApiError, AwsApi, CallContext};
 
 /// A bound on requests per command, so a service that always answers
