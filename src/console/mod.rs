@@ -330,7 +330,15 @@ impl<A: AwsApi> Console<A> {
 
     fn dispatch(&mut self, name: &str, args: &[String]) -> ConsoleOutput {
         match name {
-            "aws" | "awslocal" => awscli::run(args, &mut self.api, self.context),
+            "aws" | "awslocal" => {
+                let vars = &self.vars;
+                let env = |name: &str| {
+                    vars.get(name)
+                        .filter(|v| v.exported)
+                        .and_then(|v| v.value.clone())
+                };
+                awscli::run(args, &env, &mut self.api, self.context)
+            }
             _ => builtins::run(self, name, args),
         }
     }

@@ -71,6 +71,12 @@ fn scripts_table() {
         // stderr of a substitution reaches the console.
         ("X=$(aws route53 get-hosted-zone --id ZMISSING); echo \"[$X]\"", "[]\n",
          "An error occurred (NoSuchHostedZone) when calling the GetHostedZone operation: No hosted zone found with ID: ZMISSING", 0),
+        // AWS_DEFAULT_OUTPUT counts only when exported, as an environment
+        // variable does; --output overrides it.
+        ("AWS_DEFAULT_OUTPUT=text; aws route53 get-change --id C1 --query ChangeInfo.Status", "\"INSYNC\"\n", "", 0),
+        ("export AWS_DEFAULT_OUTPUT=text; aws route53 get-change --id C1 --query ChangeInfo.Status", "INSYNC\n", "", 0),
+        ("export AWS_DEFAULT_OUTPUT=text; aws route53 get-change --id C1 --query ChangeInfo.Status --output json", "\"INSYNC\"\n", "", 0),
+        ("export AWS_DEFAULT_OUTPUT=xml; aws route53 get-change --id C1", "", "Unknown output type: xml", 255),
         // An unset id leaves the option without a value: the CLI complains.
         ("aws route53 get-hosted-zone --id $UNSET", "", "aws: error: argument --id: expected one argument", 252),
     ];

@@ -175,8 +175,14 @@ fn op_help(op: &'static OpSpec) -> String {
 }
 
 /// Runs one `aws`/`awslocal` command line (`args` excludes the program
-/// name) against `api`.
-pub fn run(args: &[String], api: &mut dyn AwsApi, ctx: CallContext) -> ConsoleOutput {
+/// name) against `api`. `env` reads the exported shell variables the CLI
+/// honours: `AWS_DEFAULT_OUTPUT` sets the format when `--output` is absent.
+pub fn run(
+    args: &[String],
+    env: &dyn Fn(&str) -> Option<String>,
+    api: &mut dyn AwsApi,
+    ctx: CallContext,
+) -> ConsoleOutput {
     let (globals, rest) = match split_globals(args) {
         Ok(v) => v,
         Err(e) => return usage_error(e),
@@ -212,7 +218,18 @@ pub fn run(args: &[String], api: &mut dyn AwsApi, ctx: CallContext) -> ConsoleOu
         return ConsoleOutput::out(op_help(op));
     }
     let format = match globals.output.as_deref() {
-        None => OutputFormat::Json,
+        None => match env("AWS_DEFAULT_OUTPUT").filter(|v| !v.is_empty()) {
+            None => OutputFormat::Json,
+            Some(name) => match OutputFormat::from_name(&name) {
+                Some(f) => f,
+                None => {
+                    return ConsoleOutput::err(
+                        format!("\nUnknown output type: {name}\n"),
+                        EXIT_OTHER,
+                    )
+                }
+            },
+        },
         Some(name) => match OutputFormat::from_name(name) {
             Some(f) => f,
             None => {
@@ -252,6 +269,11 @@ pub fn run(args: &[String], api: &mut dyn AwsApi, ctx: CallContext) -> ConsoleOu
         _ => api.call("route53", op.api, &Value::Object(input), ctx),
     };
     let response = match result {
+        // The CLI never prints the SDK's request metadata.
+        Ok(Value::Object(mut m)) => {
+            m.remove("ResponseMetadata");
+            Value::Object(m)
+        }
         Ok(v) => v,
         Err(e) => {
             return ConsoleOutput::err(

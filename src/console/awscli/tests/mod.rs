@@ -53,14 +53,16 @@ impl AwsApi for Fake {
             "ListHostedZones" => {
                 json!({"HostedZones": [], "IsTruncated": false, "MaxItems": "100"})
             }
-            _ => json!({"HostedZone": {"Id": "/hostedzone/Z0ABC"}}),
+            _ => {
+                json!({"HostedZone": {"Id": "/hostedzone/Z0ABC"}, "ResponseMetadata": {"HTTPStatusCode": 200}})
+            }
         })
     }
 }
 
 pub(super) fn aws(fake: &mut Fake, line: &[&str]) -> ConsoleOutput {
     let args: Vec<String> = line.iter().map(|s| s.to_string()).collect();
-    run(&args, fake, CallContext { now: SimTime::ZERO })
+    run(&args, &|_| None, fake, CallContext { now: SimTime::ZERO })
 }
 
 pub(super) fn usage_tail(out: &ConsoleOutput) -> &str {
@@ -286,6 +288,12 @@ fn output_formats_and_query() {
         ],
     );
     assert_eq!(out.stdout, "");
+    // The SDK's ResponseMetadata is never printed.
+    let out = aws(&mut fake, &["route53", "get-hosted-zone", "--id", "Z0ABC"]);
+    assert_eq!(
+        out.stdout,
+        "{\n    \"HostedZone\": {\n        \"Id\": \"/hostedzone/Z0ABC\"\n    }\n}\n"
+    );
     // A function type error at run time is status 255.
     let out = aws(
         &mut fake,
