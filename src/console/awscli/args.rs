@@ -33,8 +33,32 @@ fn negative_number(s: &str) -> bool {
     }
 }
 
-fn looks_like_option(s: &str) -> bool {
-    s.starts_with('-') && s != "-" && !negative_number(s)
+/// How argparse's `_parse_optional` sees one argument.
+enum Class<'a> {
+    /// A known option (exact, `--opt=value`, or a unique prefix).
+    Known(&'a str, Option<String>),
+    /// Looks like an option no parameter claims.
+    Unknown,
+    /// A value: no leading `-`, `-` alone, a negative number, or text with
+    /// a space ("meant to be a positional").
+    Value,
+}
+
+fn classify<'a>(arg: &str, names: &[&'a str]) -> Result<Class<'a>, UsageError> {
+    if !arg.starts_with('-') || arg == "-" {
+        return Ok(Class::Value);
+    }
+    let (name, inline) = match arg.split_once('=') {
+        Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+        _ => (arg, None),
+    };
+    if let Some(found) = resolve(name, names)? {
+        return Ok(Class::Known(found, inline));
+    }
+    if negative_number(arg) || arg.contains(' ') {
+        return Ok(Class::Value);
+    }
+    Ok(Class::Unknown)
 }
 
 /// Resolves `--name` to one of `options`: exact match first, then a unique
@@ -74,22 +98,18 @@ pub fn parse_op_args(
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         i += 1;
-        if !looks_like_option(arg) {
+        let Class::Known(found, inline) = classify(arg, &names)? else {
             unknown.push(arg.clone());
             continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (arg.as_str(), None),
         };
-        let Some(found) = resolve(name, &names)? else {
-            unknown.push(arg.clone());
-            continue;
+        let next_is_value = match args.get(i) {
+            Some(v) => matches!(classify(v, &names)?, Class::Value),
+            None => false,
         };
         let value = match inline {
             Some(v) => v,
             None => match args.get(i) {
-                Some(v) if !looks_like_option(v) => {
+                Some(v) if next_is_value => {
                     i += 1;
                     v.clone()
                 }
@@ -177,6 +197,7 @@ mod tests {
             ("list-resource-record-sets", &["--hosted-zone-id", "Z", "--max-items", "-5"],
              ok(&[("--hosted-zone-id", "Z"), ("--max-items", "-5")])),
             ("get-hosted-zone", &["--id", "-x"], Err(argparse("argument --id: expected one argument"))),
+            ("get-hosted-zone", &["--id", "-x y"], ok(&[("--id", "-x y")])),
             ("get-hosted-zone", &["--id"], Err(argparse("argument --id: expected one argument"))),
             (
                 "change-resource-record-sets",

@@ -265,7 +265,22 @@ pub fn run(
         }
     };
     let result = match op.paginator {
-        Some(pag) if !globals.no_paginate => paginate::paginate(api, op, pag, input, &pages, ctx),
+        Some(pag) if !globals.no_paginate => {
+            let start = match pages.starting_token.as_deref() {
+                None => None,
+                Some(token) => match paginate::decode_token(token) {
+                    Some(m) => Some(m),
+                    // botocore raises ValueError("Bad starting token: ...").
+                    None => {
+                        return ConsoleOutput::err(
+                            format!("\nBad starting token: {token}\n"),
+                            EXIT_OTHER,
+                        )
+                    }
+                },
+            };
+            paginate::paginate(api, op, pag, input, &pages, start.as_ref(), ctx)
+        }
         _ => api.call("route53", op.api, &Value::Object(input), ctx),
     };
     let response = match result {

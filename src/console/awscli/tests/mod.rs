@@ -294,6 +294,15 @@ fn output_formats_and_query() {
         out.stdout,
         "{\n    \"HostedZone\": {\n        \"Id\": \"/hostedzone/Z0ABC\"\n    }\n}\n"
     );
+    // A NextToken that is not one fails as botocore's ValueError does.
+    let out = aws(
+        &mut fake,
+        &["route53", "list-hosted-zones", "--starting-token", "nope!"],
+    );
+    assert_eq!(
+        (out.status, out.stderr.as_str()),
+        (EXIT_OTHER, "\nBad starting token: nope!\n")
+    );
     // A function type error at run time is status 255.
     let out = aws(
         &mut fake,
