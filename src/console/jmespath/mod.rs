@@ -183,6 +183,10 @@ mod tests {
         }
         let deep = "(".repeat(200) + "a" + &")".repeat(200);
         assert!(Expression::parse(&deep).is_err());
+        let long_chain = vec!["a"; 100_000].join(".");
+        assert!(Expression::parse(&long_chain).is_err());
+        let ok_chain = vec!["a"; 50].join(".");
+        assert!(Expression::parse(&ok_chain).is_ok());
         let e = Expression::parse("length(`1`)").unwrap();
         assert_eq!(
             e.search(&data()).unwrap_err(),

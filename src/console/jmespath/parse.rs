@@ -50,7 +50,8 @@ pub enum Ast {
     Expref(Box<Ast>),
 }
 
-/// Recursion bound: `((((...))))` of user input must not overflow the stack.
+/// Recursion bound: `((((...))))` or `a.a.a...` of user input must not
+/// overflow the stack when parsed or evaluated (wasm32 stacks are small).
 const MAX_DEPTH: usize = 64;
 
 fn bp(t: &Tok) -> u8 {
@@ -133,7 +134,16 @@ impl P {
             ));
         }
         let mut left = self.nud()?;
+        // Each `led` step wraps `left` once more (`a.b.c...` is left-deep),
+        // so it counts toward the depth that evaluation will recurse.
+        let mut steps = 0;
         while rbp < bp(self.peek()) {
+            steps += 1;
+            if self.depth + steps > MAX_DEPTH {
+                return Err(format!(
+                    "Bad jmespath expression: nested more than {MAX_DEPTH} deep"
+                ));
+            }
             left = self.led(left)?;
         }
         self.depth -= 1;
