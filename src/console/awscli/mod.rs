@@ -243,11 +243,14 @@ pub fn run(
     let query = match globals.query.as_deref().map(Expression::parse) {
         None => None,
         Some(Ok(q)) => Some(q),
+        // awscli globalargs.py `_resolve_query` raises ValueError, which the
+        // CLI prints as a general error.
         Some(Err(e)) => {
             let expr = globals.query.as_deref().unwrap_or_default();
-            return usage_error(UsageError::Argparse(format!(
-                "argument --query: Bad value for --query {expr}: {e}"
-            )));
+            return ConsoleOutput::err(
+                format!("\nBad value for --query {expr}: {e}\n"),
+                EXIT_OTHER,
+            );
         }
     };
     let given = match args::parse_op_args(op, op_args) {

@@ -48,7 +48,45 @@ pub enum Cmp {
     Ge,
 }
 
-pub(super) fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, String> {
+/// A lexer error: where, and jmespath.py's message for it.
+pub(super) type LexError = (usize, String);
+
+/// jmespath.py's token type names, used in parse error messages.
+pub(super) fn type_name(t: &Tok) -> &'static str {
+    match t {
+        Tok::Ident(_) => "unquoted_identifier",
+        Tok::Quoted(_) => "quoted_identifier",
+        Tok::Literal(_) => "literal",
+        Tok::Number(_) => "number",
+        Tok::Dot => "dot",
+        Tok::Star => "star",
+        Tok::Flatten => "flatten",
+        Tok::Filter => "filter",
+        Tok::LBracket => "lbracket",
+        Tok::RBracket => "rbracket",
+        Tok::LBrace => "lbrace",
+        Tok::RBrace => "rbrace",
+        Tok::LParen => "lparen",
+        Tok::RParen => "rparen",
+        Tok::Comma => "comma",
+        Tok::Colon => "colon",
+        Tok::Pipe => "pipe",
+        Tok::Or => "or",
+        Tok::And => "and",
+        Tok::Not => "not",
+        Tok::Cmp(Cmp::Eq) => "eq",
+        Tok::Cmp(Cmp::Ne) => "ne",
+        Tok::Cmp(Cmp::Lt) => "lt",
+        Tok::Cmp(Cmp::Le) => "lte",
+        Tok::Cmp(Cmp::Gt) => "gt",
+        Tok::Cmp(Cmp::Ge) => "gte",
+        Tok::Current => "current",
+        Tok::Expref => "expref",
+        Tok::Eof => "eof",
+    }
+}
+
+pub(super) fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, LexError> {
     let chars: Vec<char> = src.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -120,14 +158,13 @@ pub(super) fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, String> {
                 let (text, end) = delimited(&chars, i, '`')?;
                 i = end;
                 let text = text.replace("\\`", "`");
-                Tok::Literal(json_literal(&text)?)
+                Tok::Literal(json_literal(&text).ok_or((start, format!("Bad token `{text}`")))?)
             }
             '"' => {
                 let (text, end) = delimited(&chars, i, '"')?;
                 i = end;
-                let v: String = serde_json::from_str(&format!("\"{text}\"")).map_err(|e| {
-                    format!("Bad jmespath expression: invalid quoted identifier: {e}")
-                })?;
+                let v: String = serde_json::from_str(&format!("\"{text}\""))
+                    .map_err(|_| (start, format!("Invalid quoted identifier \"{text}\"")))?;
                 Tok::Quoted(v)
             }
             '-' | '0'..='9' => {
@@ -138,7 +175,7 @@ pub(super) fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, String> {
                 let text: String = chars[i..j].iter().collect();
                 let n = text
                     .parse::<i64>()
-                    .map_err(|_| format!("Bad jmespath expression: invalid number `{text}`"))?;
+                    .map_err(|_| (start, format!("Bad token {text}")))?;
                 i = j;
                 out.push((Tok::Number(n), start));
                 continue;
@@ -156,11 +193,8 @@ pub(super) fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, String> {
                 out.push((Tok::Ident(text), start));
                 continue;
             }
-            other => {
-                return Err(format!(
-                    "Bad jmespath expression: Unknown token '{other}' at column {start}"
-                ))
-            }
+            '=' => return Err((start, "Unknown token '='".into())),
+            other => return Err((start, format!("Unknown token {other}"))),
         };
         i += 1;
         out.push((tok, start));
@@ -172,27 +206,21 @@ pub(super) fn tokenize(src: &str) -> Result<Vec<(Tok, usize)>, String> {
 /// A `` `...` `` literal. Text that is not JSON is read as a string, as
 /// jmespath.py (and so the AWS CLI) still does for the deprecated form
 /// `` [?Type==`CNAME`] `` that many AWS examples use.
-fn json_literal(text: &str) -> Result<Value, String> {
+fn json_literal(text: &str) -> Option<Value> {
     if let Ok(v) = serde_json::from_str(text) {
-        return Ok(v);
+        return Some(v);
     }
-    let quoted = format!("\"{}\"", text.trim_start());
-    serde_json::from_str(&quoted)
-        .map_err(|e| format!("Bad jmespath expression: invalid JSON literal `{text}`: {e}"))
+    serde_json::from_str(&format!("\"{}\"", text.trim_start())).ok()
 }
 
 /// The text between `chars[open]` and the next unescaped `quote`, and the
 /// index of that closing quote.
-fn delimited(chars: &[char], open: usize, quote: char) -> Result<(String, usize), String> {
+fn delimited(chars: &[char], open: usize, quote: char) -> Result<(String, usize), LexError> {
     let mut text = String::new();
     let mut j = open + 1;
     loop {
         match chars.get(j) {
-            None => {
-                return Err(format!(
-                    "Bad jmespath expression: unclosed {quote} opened at column {open}"
-                ))
-            }
+            None => return Err((open, format!("Unclosed {quote} delimiter"))),
             Some('\\') => {
                 text.push('\\');
                 if let Some(c) = chars.get(j + 1) {

@@ -175,11 +175,28 @@ mod tests {
 
     #[test]
     fn parse_and_type_errors() {
+        // jmespath.py's three error layouts: LexerError, ParseError,
+        // IncompleteExpressionError (jmespath/exceptions.py).
+        let exact: &[(&str, &str)] = &[
+            ("a ^ b", "Bad jmespath expression: Unknown token ^:\na ^ b\n  ^"),
+            ("[?Name=='x]", "Bad jmespath expression: Unclosed ' delimiter:\n[?Name=='x]\n        ^"),
+            ("a.]", "invalid token: Parse error at column 2, token \"]\" (rbracket), for expression:\n\"a.]\"\n   ^"),
+            ("{a}", "Expecting: colon, got: rbrace: Parse error at column 2, token \"}\" (rbrace), for expression:\n\"{a}\"\n   ^"),
+            ("a.", "Invalid jmespath expression: Incomplete expression:\n\"a.\"\n   ^"),
+        ];
+        for (bad, want) in exact {
+            assert_eq!(Expression::parse(bad).unwrap_err(), *want, "{bad}");
+        }
         for bad in [
-            "", "a.", "a[", "[?a==]", "a[1:2:0]", "{a}", "foo(", "a ^ b", "'open", "`a\"b`",
+            "", "a[", "[?a==]", "a[1:2:0]", "foo(", "'open", "`a\"b`", "a = b",
         ] {
             let e = Expression::parse(bad).unwrap_err();
-            assert!(e.starts_with("Bad jmespath expression"), "{bad}: {e}");
+            assert!(
+                e.starts_with("Bad jmespath expression: ")
+                    || e.contains(": Parse error at column ")
+                    || e.starts_with("Invalid jmespath expression: Incomplete expression:"),
+                "{bad}: {e}"
+            );
         }
         let deep = "(".repeat(200) + "a" + &")".repeat(200);
         assert!(Expression::parse(&deep).is_err());

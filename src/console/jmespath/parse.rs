@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::lex::{tokenize, Cmp, Tok};
+use super::lex::{tokenize, type_name, Cmp, Tok};
 
 /// Parsed expression.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,11 +74,18 @@ fn bp(t: &Tok) -> u8 {
 
 /// Parses a JMESPath expression; errors read like jmespath.py's.
 pub fn parse(src: &str) -> Result<Ast, String> {
-    let toks = tokenize(src)?;
+    let toks = tokenize(src).map_err(|(pos, msg)| {
+        // jmespath.py LexerError.__str__
+        format!(
+            "Bad jmespath expression: {msg}:\n{src}\n{}^",
+            " ".repeat(pos)
+        )
+    })?;
     let mut p = P {
         toks,
         i: 0,
         depth: 0,
+        src: src.chars().collect(),
     };
     let ast = p.expr(0)?;
     if p.peek() != &Tok::Eof {
@@ -91,6 +98,7 @@ struct P {
     toks: Vec<(Tok, usize)>,
     i: usize,
     depth: usize,
+    src: Vec<char>,
 }
 
 impl P {
@@ -109,12 +117,32 @@ impl P {
     }
 
     fn unexpected(&self) -> String {
-        let (tok, pos) = self.toks.get(self.i).cloned().unwrap_or((Tok::Eof, 0));
+        self.parse_error("invalid token")
+    }
+
+    /// jmespath.py's ParseError (or IncompleteExpressionError at the end)
+    /// for the current token.
+    fn parse_error(&self, msg: &str) -> String {
+        let expr: String = self.src.iter().collect();
+        let (tok, pos) = self
+            .toks
+            .get(self.i)
+            .cloned()
+            .unwrap_or((Tok::Eof, self.src.len()));
         if tok == Tok::Eof {
-            "Bad jmespath expression: Unexpected end of expression".to_string()
-        } else {
-            format!("Bad jmespath expression: Unexpected token {tok:?} at column {pos}")
+            return format!(
+                "Invalid jmespath expression: Incomplete expression:\n\"{expr}\"\n{}^",
+                " ".repeat(self.src.len() + 1)
+            );
         }
+        let end = self.toks.get(self.i + 1).map_or(self.src.len(), |t| t.1);
+        let value: String = self.src.get(pos..end).unwrap_or_default().iter().collect();
+        format!(
+            "{msg}: Parse error at column {pos}, token \"{}\" ({}), for expression:\n\"{expr}\"\n{}^",
+            value.trim_end(),
+            type_name(&tok),
+            " ".repeat(pos + 1)
+        )
     }
 
     fn expect(&mut self, t: Tok) -> Result<(), String> {
@@ -122,16 +150,19 @@ impl P {
             self.i += 1;
             Ok(())
         } else {
-            Err(self.unexpected())
+            let msg = format!(
+                "Expecting: {}, got: {}",
+                type_name(&t),
+                type_name(self.peek())
+            );
+            Err(self.parse_error(&msg))
         }
     }
 
     fn expr(&mut self, rbp: u8) -> Result<Ast, String> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(format!(
-                "Bad jmespath expression: nested more than {MAX_DEPTH} deep"
-            ));
+            return Err(self.parse_error(&format!("nested more than {MAX_DEPTH} deep")));
         }
         let mut left = self.nud()?;
         // Each `led` step wraps `left` once more (`a.b.c...` is left-deep),
@@ -140,9 +171,7 @@ impl P {
         while rbp < bp(self.peek()) {
             steps += 1;
             if self.depth + steps > MAX_DEPTH {
-                return Err(format!(
-                    "Bad jmespath expression: nested more than {MAX_DEPTH} deep"
-                ));
+                return Err(self.parse_error(&format!("nested more than {MAX_DEPTH} deep")));
             }
             left = self.led(left)?;
         }
@@ -320,7 +349,7 @@ impl P {
                 }
             }
             if parts[2] == Some(0) {
-                return Err("Bad jmespath expression: Step cannot be 0".into());
+                return Err(self.parse_error("Step cannot be 0"));
             }
             Ok(Ast::Slice(parts[0], parts[1], parts[2]))
         } else {

@@ -51,13 +51,11 @@ fn usage_errors_print_as_cli_v2_with_status_252() {
         &mut fake,
         &["route53", "list-hosted-zones", "--query", "HostedZones["],
     );
-    assert!(
-        out.stderr
-            .contains("aws: error: argument --query: Bad value for --query HostedZones["),
-        "{}",
-        out.stderr
+    assert_eq!(
+        out.stderr,
+        "\nBad value for --query HostedZones[: Invalid jmespath expression: Incomplete expression:\n\"HostedZones[\"\n             ^\n"
     );
-    assert_eq!(out.status, EXIT_USAGE);
+    assert_eq!(out.status, EXIT_OTHER);
 }
 
 #[test]
