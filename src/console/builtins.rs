@@ -23,7 +23,8 @@ Commands:
   history                list the lines typed so far
   true, false, exit [N]  statuses
 
-Quoting, $VAR, ${VAR}, $(command), &&, ||, ; and \\-newline work as in sh.
+Quoting, $VAR, ${VAR}, ${VAR:-default}, $(command), &&, ||, ; and
+\\-newline work as in sh.
 Pipes, redirections and files are not available.
 ";
 

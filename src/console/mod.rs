@@ -352,6 +352,10 @@ impl<A: AwsApi> Expander for Console<A> {
         self.variable(name).map(str::to_string)
     }
 
+    fn assign(&mut self, name: &str, value: &str) {
+        self.set_variable(name, value, false);
+    }
+
     fn substitute(&mut self, script: &[AndOr]) -> Result<String, ExpandError> {
         if self.depth >= MAX_SUBSTITUTION_DEPTH {
             return Err(ExpandError(format!(

@@ -2,7 +2,7 @@
 //! splitting. The caller supplies variables and runs substitutions through
 //! [`Expander`], so this file knows nothing about the commands themselves.
 
-use super::{AndOr, Part, Word};
+use super::{AndOr, ParamOp, Part, Word};
 
 /// The longest text one word may expand to. `A=$A$A` doubles a value each
 /// time it runs; the cap stops a pasted loop of those from eating memory.
@@ -15,6 +15,8 @@ pub trait Expander {
     fn lookup(&self, name: &str) -> Option<String>;
     /// Runs `script` and returns its standard output (POSIX §2.6.3).
     fn substitute(&mut self, script: &[AndOr]) -> Result<String, ExpandError>;
+    /// Sets a shell variable, for `${NAME:=word}`.
+    fn assign(&mut self, name: &str, value: &str);
 }
 
 /// Expansion failed (too long, or a substitution could not run).
@@ -33,6 +35,53 @@ fn piece(part: &Part, env: &mut dyn Expander) -> Result<(String, bool), ExpandEr
     Ok(match part {
         Part::Lit { text, quoted } => (text.clone(), *quoted),
         Part::Var { name, quoted } => (env.lookup(name).unwrap_or_default(), *quoted),
+        Part::Length { name, quoted } => {
+            let n = env.lookup(name).map_or(0, |v| v.chars().count());
+            (n.to_string(), *quoted)
+        }
+        Part::Param {
+            name,
+            op,
+            colon,
+            word,
+            quoted,
+        } => {
+            let value = env.lookup(name);
+            let unset = match &value {
+                None => true,
+                Some(v) => *colon && v.is_empty(),
+            };
+            // A quoted operand (`${X:-"a b"}`) is not split; its
+            // expansions are treated as one piece.
+            let word_quoted = *quoted
+                || word
+                    .parts
+                    .iter()
+                    .any(|p| matches!(p, Part::Lit { quoted: true, .. }));
+            match (op, unset) {
+                (ParamOp::Default, true) => (plain(word, env)?, word_quoted),
+                (ParamOp::Assign, true) => {
+                    if !super::is_name(name) {
+                        return Err(ExpandError(format!("${name}: cannot assign in this way")));
+                    }
+                    let v = plain(word, env)?;
+                    env.assign(name, &v);
+                    (v, word_quoted)
+                }
+                (ParamOp::Alternative, false) => (plain(word, env)?, word_quoted),
+                (ParamOp::Alternative, true) => (String::new(), *quoted),
+                (ParamOp::Error, true) => {
+                    let msg = plain(word, env)?;
+                    let msg = if msg.is_empty() {
+                        "parameter null or not set".to_string()
+                    } else {
+                        msg
+                    };
+                    return Err(ExpandError(format!("{name}: {msg}")));
+                }
+                (_, false) => (value.unwrap_or_default(), *quoted),
+            }
+        }
         Part::Subst { script, quoted } => {
             let mut out = env.substitute(script)?;
             // §2.6.3: "removing sequences of one or more <newline> characters
@@ -42,6 +91,16 @@ fn piece(part: &Part, env: &mut dyn Expander) -> Result<(String, bool), ExpandEr
             (out, *quoted)
         }
     })
+}
+
+/// A word's pieces joined, without field splitting (operands of `${...}`).
+fn plain(word: &Word, env: &mut dyn Expander) -> Result<String, ExpandError> {
+    let mut out = String::new();
+    for part in &word.parts {
+        out.push_str(&piece(part, env)?.0);
+        check_len(out.len())?;
+    }
+    Ok(out)
 }
 
 fn check_len(len: usize) -> Result<(), ExpandError> {
@@ -139,6 +198,9 @@ mod tests {
             };
             Ok(words.join(" ") + "\n\n")
         }
+        fn assign(&mut self, name: &str, value: &str) {
+            self.vars.insert(name.to_string(), value.to_string());
+        }
     }
 
     fn env() -> Env {
@@ -181,11 +243,42 @@ mod tests {
             ("x \"$(echo a b)\"", &["x", "a b"]),
             ("x $(echo a   b)", &["x", "a", "b"]),
             ("x a$(echo)b", &["x", "ab"]),
+            // §2.6.2 operators; with `:` an empty value counts as unset.
+            ("x ${UNSET:-us-east-1}", &["x", "us-east-1"]),
+            ("x ${EMPTY:-d} ${EMPTY-d}", &["x", "d"]),
+            ("x ${ID:-d}", &["x", "/hostedzone/Z1"]),
+            ("x ${ID:+set} ${UNSET:+set}", &["x", "set"]),
+            ("x ${UNSET:-a b} ${UNSET:-\"a b\"}", &["x", "a", "b", "a b"]),
+            ("x \"${UNSET:-a  b}\"", &["x", "a  b"]),
+            ("x ${UNSET:-$ID}", &["x", "/hostedzone/Z1"]),
+            ("x ${#ID} ${#UNSET}", &["x", "14", "0"]),
             // No pathname expansion: `*` stays literal.
             ("x * [?Type=='A']", &["x", "*", "[?Type==A]"]),
         ];
         for (text, want) in cases {
             assert_eq!(fields(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn assign_and_error_operators_per_posix_2_6_2() {
+        let mut p = Parser::new("x ${NEW:=v1} ${NEW:=v2}");
+        let list = p.next_command().unwrap().unwrap();
+        let mut e = env();
+        let mut out = Vec::new();
+        for w in &list.first.words {
+            out.extend(expand_word(w, &mut e).unwrap());
+        }
+        assert_eq!(out, ["x", "v1", "v1"]);
+        assert_eq!(e.vars.get("NEW").map(String::as_str), Some("v1"));
+        for (text, msg) in [
+            ("x ${UNSET:?}", "UNSET: parameter null or not set"),
+            ("x ${EMPTY:?set it first}", "EMPTY: set it first"),
+        ] {
+            let mut p = Parser::new(text);
+            let list = p.next_command().unwrap().unwrap();
+            let err = expand_word(&list.first.words[1], &mut env()).unwrap_err();
+            assert_eq!(err.0, msg, "{text}");
         }
     }
 

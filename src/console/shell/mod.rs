@@ -3,7 +3,9 @@
 //!
 //! Supported (POSIX.1-2017 XCU §2 "Shell Command Language"): single quotes
 //! (§2.2.2, may span lines), double quotes with `$VAR`, `${VAR}`, `$(...)`
-//! and the four backslash escapes of §2.2.3, backslash-newline continuation
+//! and the four backslash escapes of §2.2.3, `${VAR:-word}` and the other
+//! §2.6.2 operators (`-`, `=`, `+`, `?`, each with or without `:`),
+//! `${#VAR}`, backslash-newline continuation
 //! (§2.2.1), `#` comments (§2.3), `;`, newline, `&&` and `||` lists (§2.9.3),
 //! assignments (§2.9.1), command substitution with trailing newlines removed
 //! (§2.6.3) and field splitting of unquoted expansions on blanks (§2.6.5).
@@ -13,6 +15,7 @@
 //! expansion (globbing) is skipped because the playground has no files, so a
 //! `*` stays a literal `*` (what `sh` does when nothing matches).
 
+mod brace;
 mod expand;
 mod parse;
 #[cfg(test)]
@@ -76,6 +79,26 @@ pub enum Part {
         /// Inside double quotes (not field-split).
         quoted: bool,
     },
+    /// `${NAME:-word}` and the other operators of POSIX §2.6.2.
+    Param {
+        /// The variable name.
+        name: String,
+        /// What to do when the variable is unset (or empty, with `colon`).
+        op: ParamOp,
+        /// `:` given: an empty value counts as unset.
+        colon: bool,
+        /// The word after the operator.
+        word: Word,
+        /// Inside double quotes (not field-split).
+        quoted: bool,
+    },
+    /// `${#NAME}`: the length of the value in characters.
+    Length {
+        /// The variable name.
+        name: String,
+        /// Inside double quotes (not field-split).
+        quoted: bool,
+    },
     /// `$(...)` or `` `...` ``: the parsed commands inside.
     Subst {
         /// The commands to run.
@@ -83,6 +106,19 @@ pub enum Part {
         /// Inside double quotes (not field-split).
         quoted: bool,
     },
+}
+
+/// The operator of a `${NAME<op>word}` expansion (POSIX §2.6.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamOp {
+    /// `-`: use `word` when unset.
+    Default,
+    /// `=`: assign `word` when unset, then use it.
+    Assign,
+    /// `+`: use `word` when set, else nothing.
+    Alternative,
+    /// `?`: fail with `word` as the message when unset.
+    Error,
 }
 
 /// `NAME=value` at the start of a command: the name if `word` is an

@@ -159,6 +159,9 @@ fn errors_say_where_and_whether_more_input_helps() {
         ("|| echo", Syntax, 1, 1, "`||`"),
         ("echo )", Syntax, 1, 6, "`)`"),
         ("echo ${A B}", Syntax, 1, 6, "bad substitution"),
+        ("echo ${A%.com}", Syntax, 1, 6, "bad substitution"),
+        ("echo ${A:-x", Incomplete, 1, 6, "`${`"),
+        ("echo ${A:-'x}", Incomplete, 1, 11, "single quote"),
         ("echo $((1+2))", Syntax, 1, 6, "arithmetic"),
         ("echo `echo 'x`", Syntax, 1, 12, "single quote"),
         ("a\nb\n  echo \"x", Incomplete, 3, 8, "double quote"),
@@ -185,4 +188,9 @@ fn nesting_is_bounded() {
     assert!(e.message.contains("nested"), "{e}");
     let ok = "$(echo ".repeat(MAX_NESTING) + &")".repeat(MAX_NESTING);
     assert!(all(&format!("echo {ok}")).is_ok());
+    let braces = "${A:-".repeat(MAX_NESTING + 1) + &"}".repeat(MAX_NESTING + 1);
+    let e = all(&format!("echo {braces}")).unwrap_err();
+    assert!(e.message.contains("nested"), "{e}");
+    let braces = "${A:-".repeat(MAX_NESTING) + &"}".repeat(MAX_NESTING);
+    assert!(all(&format!("echo {braces}")).is_ok());
 }

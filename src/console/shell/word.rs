@@ -28,28 +28,7 @@ impl Parser {
                         }
                     }
                 }
-                '\'' => {
-                    self.pos += 1;
-                    let mut text = String::new();
-                    loop {
-                        match self.peek() {
-                            Some('\'') => break,
-                            Some(ch) => {
-                                text.push(ch);
-                                self.pos += 1;
-                            }
-                            None => {
-                                return Err(self.error(
-                                    ParseErrorKind::Incomplete,
-                                    start,
-                                    "unterminated single quote: no closing `'`",
-                                ))
-                            }
-                        }
-                    }
-                    self.pos += 1;
-                    push_str(&mut word, &text, true);
-                }
+                '\'' => self.single_quoted(&mut word)?,
                 '"' => self.double_quoted(&mut word)?,
                 '$' => self.dollar(&mut word, false)?,
                 '`' => self.backquoted(&mut word, false)?,
@@ -62,7 +41,32 @@ impl Parser {
         Ok(word)
     }
 
-    fn double_quoted(&mut self, word: &mut Word) -> Result<(), ParseError> {
+    pub(super) fn single_quoted(&mut self, word: &mut Word) -> Result<(), ParseError> {
+        let open = self.pos;
+        self.pos += 1;
+        let mut text = String::new();
+        loop {
+            match self.peek() {
+                Some('\'') => break,
+                Some(ch) => {
+                    text.push(ch);
+                    self.pos += 1;
+                }
+                None => {
+                    return Err(self.error(
+                        ParseErrorKind::Incomplete,
+                        open,
+                        "unterminated single quote: no closing `'`",
+                    ))
+                }
+            }
+        }
+        self.pos += 1;
+        push_str(word, &text, true);
+        Ok(())
+    }
+
+    pub(super) fn double_quoted(&mut self, word: &mut Word) -> Result<(), ParseError> {
         let open = self.pos;
         self.pos += 1;
         // `""` is an empty argument, not nothing.
@@ -103,7 +107,7 @@ impl Parser {
         }
     }
 
-    fn dollar(&mut self, word: &mut Word, quoted: bool) -> Result<(), ParseError> {
+    pub(super) fn dollar(&mut self, word: &mut Word, quoted: bool) -> Result<(), ParseError> {
         let start = self.pos;
         self.pos += 1;
         match self.peek() {
@@ -140,33 +144,7 @@ impl Parser {
             }
             Some('{') => {
                 self.pos += 1;
-                let mut name = String::new();
-                loop {
-                    match self.peek() {
-                        Some('}') => break,
-                        Some(c) => {
-                            name.push(c);
-                            self.pos += 1;
-                        }
-                        None => {
-                            return Err(self.error(
-                                ParseErrorKind::Incomplete,
-                                start,
-                                "unterminated `${`: no closing `}`",
-                            ))
-                        }
-                    }
-                }
-                self.pos += 1;
-                if !(super::is_name(&name) || name == "?") {
-                    return Err(self.error(
-                        ParseErrorKind::Syntax,
-                        start,
-                        format!("bad substitution `${{{name}}}`: only `${{NAME}}` is supported"),
-                    ));
-                }
-                word.parts.push(Part::Var { name, quoted });
-                Ok(())
+                self.braced(word, quoted, start)
             }
             Some('?') => {
                 self.pos += 1;
@@ -206,7 +184,7 @@ impl Parser {
         }
     }
 
-    fn backquoted(&mut self, word: &mut Word, quoted: bool) -> Result<(), ParseError> {
+    pub(super) fn backquoted(&mut self, word: &mut Word, quoted: bool) -> Result<(), ParseError> {
         let open = self.pos;
         self.pos += 1;
         let body_start = self.pos;
@@ -259,12 +237,12 @@ impl Parser {
     }
 }
 
-fn push_lit(word: &mut Word, c: char, quoted: bool) {
+pub(super) fn push_lit(word: &mut Word, c: char, quoted: bool) {
     let mut buf = [0u8; 4];
     push_str(word, c.encode_utf8(&mut buf), quoted);
 }
 
-fn push_str(word: &mut Word, s: &str, quoted: bool) {
+pub(super) fn push_str(word: &mut Word, s: &str, quoted: bool) {
     if let Some(Part::Lit { text, quoted: q }) = word.parts.last_mut() {
         if *q == quoted {
             text.push_str(s);
