@@ -4,7 +4,7 @@
 //! `printenv`, `history`, `true`, `false`, `exit`, `help`).
 //!
 //! The console talks to simulated AWS only through
-//! [`AwsApi`](crate::engine::aws::AwsApi), so the same commands run
+//! [`crate::engine::aws::AwsApi`], so the same commands run
 //! against any backend. Pure Rust: no processes, no files, no clock; the
 //! simulated time of each call is [`Console::context`], set by the caller.
 //!

@@ -1,5 +1,5 @@
 //! The JMESPath built-in functions people use in `--query`
-//! (https://jmespath.org/specification.html#built-in-functions): a subset,
+//! (<https://jmespath.org/specification.html#built-in-functions>): a subset,
 //! with jmespath.py's error wording for wrong arity and types.
 
 use serde_json::Value;

@@ -1,4 +1,4 @@
-//! JMESPath tokens (https://jmespath.org/specification.html#grammar).
+//! JMESPath tokens (<https://jmespath.org/specification.html#grammar>).
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! JMESPath for `--query` (https://jmespath.org/specification.html).
+//! JMESPath for `--query` (<https://jmespath.org/specification.html>).
 //!
 //! Written here rather than taken from the `jmespath` crate because that
 //! crate's values keep object keys in a `BTreeMap`: `--query HostedZone`
