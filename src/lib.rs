@@ -9,6 +9,7 @@
 //! | module | what lives there | may use |
 //! |---|---|---|
 //! | [`engine`] | names, records, zones, lookup, routing, health, resolver, simulation, wire | pure Rust, `hickory-proto`, `serde` |
+//! | [`console`] | the shell-like console: `aws`/`awslocal route53`, variables, `$(...)`, `--query`, output formats | `engine` (through `engine::aws::AwsApi`) |
 //! | [`scenario`] | the shareable document, presets, importers and exporters | `engine` |
 //! | [`ui`] | Yew components, the root reducer, hooks for URL and storage | everything |
 //!
@@ -24,6 +25,7 @@
 //!   (`clippy.toml` bans them): time comes in as simulated milliseconds and
 //!   chance from a seeded RNG, so a scrub can replay a run from zero exactly.
 
+pub mod console;
 pub mod engine;
 pub mod scenario;
 pub mod ui;

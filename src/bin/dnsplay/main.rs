@@ -3,6 +3,8 @@
 //! Each subcommand lives in its own file beside this one and is listed in
 //! [`COMMANDS`]; `main` only dispatches.
 
+mod console;
+
 use std::process::ExitCode;
 
 /// A subcommand: its name, a one-line summary for `--help`, and its entry.
@@ -13,7 +15,11 @@ struct Command {
 }
 
 /// Every subcommand, in the order `--help` lists them.
-const COMMANDS: &[Command] = &[];
+const COMMANDS: &[Command] = &[Command {
+    name: "console",
+    summary: "Run aws/awslocal route53 commands from a script or stdin",
+    run: console::run,
+}];
 
 fn help() -> String {
     let mut s = String::from(
