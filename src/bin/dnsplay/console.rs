@@ -8,41 +8,34 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use dnsplay::console::{needs_more_input, Console, ConsoleOutput, Stream};
-use dnsplay::engine::aws::{ApiError, AwsApi, CallContext};
-use serde_json::Value;
+use dnsplay::engine::aws::AwsApi;
+use dnsplay::engine::route53::Route53;
 
 const USAGE: &str = "Usage: dnsplay console [--state FILE] [SCRIPT]\n\n\
 Runs aws/awslocal route53 commands and shell builtins from SCRIPT (or standard\n\
 input) against the simulated Route 53 and prints what the console prints.\n\n\
 Options:\n  --state FILE   load the simulated Route 53 from FILE and save it back after the run\n  -h, --help     print this help\n";
 
-// ---------------------------------------------------------------------
-// The backend. The lead replaces these three items with the Route 53
-// service (Serialize/Deserialize): `Backend` becomes its type,
-// `backend_from_state` deserializes it from the --state text (or makes an
-// empty one for `None`), `backend_to_state` serializes it.
-// ---------------------------------------------------------------------
+/// The simulated AWS the console calls: Route 53, kept in the --state file.
+type Backend = Route53;
 
-/// The simulated AWS the console calls.
-type Backend = NoBackend;
+/// The seed of a fresh state: fixed, so the same script prints the same
+/// zone and change ids on every run.
+const FRESH_STATE_SEED: u64 = 1;
 
-/// Placeholder until the Route 53 service is wired in.
-struct NoBackend;
-
-impl AwsApi for NoBackend {
-    fn call(&mut self, _: &str, _: &str, _: &Value, _: CallContext) -> Result<Value, ApiError> {
-        Err(ApiError::new("InternalError", "no Route 53 backend wired"))
+/// Builds the backend from the --state file's text (`None`: no file yet).
+fn backend_from_state(state: Option<&str>) -> Result<Backend, String> {
+    match state {
+        None => Ok(Route53::new(FRESH_STATE_SEED)),
+        Some(text) if text.trim().is_empty() => Ok(Route53::new(FRESH_STATE_SEED)),
+        Some(text) => serde_json::from_str(text)
+            .map_err(|e| format!("the state file is not a dnsplay Route 53 state: {e}")),
     }
 }
 
-/// Builds the backend from the --state file's text (`None`: no file yet).
-fn backend_from_state(_state: Option<&str>) -> Result<Backend, String> {
-    Ok(NoBackend)
-}
-
 /// The text to write to the --state file after the run.
-fn backend_to_state(_backend: &Backend) -> Result<String, String> {
-    Err("no Route 53 backend wired".into())
+fn backend_to_state(backend: &Backend) -> Result<String, String> {
+    serde_json::to_string_pretty(backend).map_err(|e| e.to_string())
 }
 
 // ---------------------------------------------------------------------

@@ -290,7 +290,9 @@ pub fn run(
         // The CLI never prints the SDK's request metadata.
         Ok(Value::Object(mut m)) => {
             m.remove("ResponseMetadata");
-            Value::Object(m)
+            let mut v = Value::Object(m);
+            cli_timestamps(&mut v);
+            v
         }
         Ok(v) => v,
         Err(e) => {
@@ -315,3 +317,88 @@ pub fn run(
 
 #[cfg(test)]
 mod tests;
+
+/// Route 53 members whose shape is a timestamp: botocore parses them into
+/// datetimes and AWS CLI v2 prints them with Python's `isoformat()`.
+const TIMESTAMP_MEMBERS: &[&str] = &["SubmittedAt", "CheckedTime"];
+
+/// Rewrites every timestamp member of a response as the CLI prints it.
+fn cli_timestamps(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            for (k, item) in m.iter_mut() {
+                if let (true, Value::String(s)) = (TIMESTAMP_MEMBERS.contains(&k.as_str()), &*item)
+                {
+                    if let Some(t) = python_isoformat(s) {
+                        *item = Value::String(t);
+                        continue;
+                    }
+                }
+                cli_timestamps(item);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(cli_timestamps),
+        _ => {}
+    }
+}
+
+/// `2025-01-01T00:00:12.340Z` (the API's form) as Python's
+/// `datetime.isoformat()` prints the parsed value: `2025-01-01T00:00:12.340000+00:00`,
+/// and without a fraction when it is zero (`2025-01-01T00:00:12+00:00`).
+fn python_isoformat(api: &str) -> Option<String> {
+    let body = api.strip_suffix('Z')?;
+    let (secs, frac) = match body.split_once('.') {
+        Some((s, f)) if !f.is_empty() && f.len() <= 6 && f.bytes().all(|b| b.is_ascii_digit()) => {
+            (s, f)
+        }
+        Some(_) => return None,
+        None => (body, ""),
+    };
+    if secs.len() != 19 || !secs.is_char_boundary(10) || secs.as_bytes().get(10) != Some(&b'T') {
+        return None;
+    }
+    let micros = format!("{frac:0<6}");
+    if micros.bytes().all(|b| b == b'0') {
+        Some(format!("{secs}+00:00"))
+    } else {
+        Some(format!("{secs}.{micros}+00:00"))
+    }
+}
+
+#[cfg(test)]
+mod timestamp_tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_print_as_cli_v2_prints_them() {
+        for (api, cli) in [
+            (
+                "2025-01-01T00:00:00.000Z",
+                Some("2025-01-01T00:00:00+00:00"),
+            ),
+            (
+                "2025-01-01T00:00:12.340Z",
+                Some("2025-01-01T00:00:12.340000+00:00"),
+            ),
+            ("2025-01-01T00:00:12Z", Some("2025-01-01T00:00:12+00:00")),
+            ("not a time", None),
+            ("2025-01-01 00:00:00Z", None),
+        ] {
+            assert_eq!(python_isoformat(api).as_deref(), cli, "{api}");
+        }
+    }
+
+    #[test]
+    fn only_timestamp_members_are_rewritten() {
+        let mut v = serde_json::json!({
+            "ChangeInfo": {"Id": "/change/C1", "SubmittedAt": "2025-01-01T00:01:00.500Z"},
+            "Comment": "2025-01-01T00:01:00.500Z"
+        });
+        cli_timestamps(&mut v);
+        assert_eq!(
+            v["ChangeInfo"]["SubmittedAt"],
+            "2025-01-01T00:01:00.500000+00:00"
+        );
+        assert_eq!(v["Comment"], "2025-01-01T00:01:00.500Z");
+    }
+}
