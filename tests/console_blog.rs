@@ -133,8 +133,9 @@ fn blog_localstack_steps_reach_the_api_as_the_cli_sends_them() {
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert_eq!(out.stderr, "");
     assert_eq!(
+        // The API sends `…01.000Z`; the CLI prints the parsed timestamp as Python does.
         out.stdout,
-        "{\n    \"ChangeInfo\": {\n        \"Id\": \"/change/C0FAKE2\",\n        \"Status\": \"PENDING\",\n        \"SubmittedAt\": \"2026-01-01T00:00:01.000Z\"\n    }\n}\n"
+        "{\n    \"ChangeInfo\": {\n        \"Id\": \"/change/C0FAKE2\",\n        \"Status\": \"PENDING\",\n        \"SubmittedAt\": \"2026-01-01T00:00:01+00:00\"\n    }\n}\n"
     );
 
     let out = console

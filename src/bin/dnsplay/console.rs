@@ -193,7 +193,8 @@ pub fn run_with<B: AwsApi>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use dnsplay::engine::aws::{ApiError, CallContext};
+    use serde_json::{json, Value};
 
     /// Remembers zone names; its state is the list as JSON.
     struct Zones(Vec<String>);
