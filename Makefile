@@ -5,13 +5,14 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: help run test bench build tools fmt clean
+.PHONY: help run test bench build tools fmt clean fuzz
 
 help:
 	@echo "make run    install what is missing, build, serve on http://127.0.0.1:8080"
 	@echo "make test   install what the tests need and run every check and test"
 	@echo "make bench  release bundle sizes, build time and engine benchmarks"
 	@echo "make build  release build into dist/"
+	@echo "make fuzz   fuzz every parser of untrusted input (FUZZ_SECONDS each)"
 
 tools:
 	@scripts/install-tools.sh
@@ -35,3 +36,8 @@ fmt:
 clean:
 	cargo clean
 	rm -rf dist
+
+# Coverage-guided fuzzing of every parser of untrusted input (not part of
+# `make test`: it runs for minutes). FUZZ_SECONDS per target, default 300.
+fuzz:
+	@scripts/fuzz.sh
