@@ -3,5 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod aws;
+pub mod lookup;
 pub mod rng;
 pub mod time;
+pub mod wire;

@@ -1,0 +1,502 @@
+//! [`AuthZone`]: one authoritative zone as a read-only snapshot, the shape
+//! the lookup walks (RFC 1034 §4.3.2 step 3).
+//!
+//! Owner names are kept in RFC 4034 §6.1 canonical order (case-insensitive),
+//! so iteration and export are stable. Empty non-terminals (names with no
+//! records but with descendants that have some) are computed once at build:
+//! RFC 4592 §2.2.2 says they *exist*, so they answer NODATA and block
+//! wildcards.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use hickory_proto::rr::{LowerName, Name, RData, Record, RecordType};
+
+/// A Route 53 alias: the record set answers with the data of `target`.
+/// Route 53 resolves it inside its own zones; the answer carries the queried
+/// name as owner and no trace of the alias on the wire
+/// (Route 53 DG `resource-record-sets-choosing-alias-non-alias`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// The DNS name the alias points at (a record in this or another zone).
+    pub target: Name,
+    /// The hosted zone id of the target, as Route 53's `AliasTarget` takes it.
+    pub hosted_zone_id: String,
+    /// `EvaluateTargetHealth`; kept for the routing layer, the lookup ignores it.
+    pub evaluate_target_health: bool,
+}
+
+/// The data of one owner name and type: plain records sharing one TTL
+/// (RFC 2181 §5.2), or a Route 53 alias.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RrSet {
+    /// Ordinary records; `ttl` is the TTL of the first record seen, as BIND
+    /// does when a zone file gives one RRset several TTLs.
+    Records {
+        /// The set's TTL.
+        ttl: u32,
+        /// The record data, in insertion order, without duplicates.
+        rdatas: Vec<RData>,
+    },
+    /// A Route 53 alias record set.
+    Alias(Alias),
+}
+
+/// All record sets at one owner name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// The owner name with the case it was first given.
+    pub name: Name,
+    /// The record sets by type (ordered by type number).
+    pub rrsets: BTreeMap<RecordType, RrSet>,
+}
+
+impl Node {
+    /// The records of one type as hickory [`Record`]s (empty for an alias or
+    /// a missing type).
+    pub fn records(&self, rtype: RecordType) -> Vec<Record> {
+        match self.rrsets.get(&rtype) {
+            Some(RrSet::Records { ttl, rdatas }) => rdatas
+                .iter()
+                .map(|d| Record::from_rdata(self.name.clone(), *ttl, d.clone()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The target of the CNAME at this node, if there is one.
+    pub fn cname_target(&self) -> Option<&Name> {
+        match self.rrsets.get(&RecordType::CNAME) {
+            Some(RrSet::Records { rdatas, .. }) => rdatas.iter().find_map(|d| match d {
+                RData::CNAME(c) => Some(&c.0),
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// Why a set of records cannot form a zone. BIND refuses to load a zone
+/// file with these problems, so the snapshot does too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZoneError {
+    /// A record's owner is not at or below the origin (RFC 1034 §4.2.1).
+    OutOfZone {
+        /// The offending owner name.
+        name: String,
+        /// The zone's origin.
+        origin: String,
+    },
+    /// CNAME beside other data at one name (RFC 1034 §3.6.2, RFC 2181 §10.1).
+    CnameAndOtherData {
+        /// The owner name holding both.
+        name: String,
+    },
+    /// The apex has no SOA record (RFC 1035 §5.2: a zone starts at its SOA).
+    MissingSoa {
+        /// The zone's origin.
+        origin: String,
+    },
+    /// An SOA record somewhere other than the apex.
+    SoaNotAtApex {
+        /// The owner name of the stray SOA.
+        name: String,
+    },
+    /// More than one SOA record at the apex.
+    MultipleSoa,
+    /// An alias and plain records of the same name and type.
+    AliasConflict {
+        /// The owner name.
+        name: String,
+        /// The type given twice.
+        rtype: RecordType,
+    },
+}
+
+impl fmt::Display for ZoneError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ZoneError::OutOfZone { name, origin } => {
+                write!(f, "RFC 1034 §4.2.1: {name} is not in zone {origin}")
+            }
+            ZoneError::CnameAndOtherData { name } => write!(
+                f,
+                "RFC 1034 §3.6.2 / RFC 2181 §10.1: {name} has a CNAME and other data"
+            ),
+            ZoneError::MissingSoa { origin } => {
+                write!(
+                    f,
+                    "RFC 1035 §5.2: zone {origin} has no SOA record at its apex"
+                )
+            }
+            ZoneError::SoaNotAtApex { name } => {
+                write!(
+                    f,
+                    "RFC 1035 §5.2: SOA record at {name}, which is not the zone apex"
+                )
+            }
+            ZoneError::MultipleSoa => write!(f, "RFC 1035 §5.2: more than one SOA record"),
+            ZoneError::AliasConflict { name, rtype } => write!(
+                f,
+                "Route 53 alias: {name} {rtype} is both an alias and a plain record set"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ZoneError {}
+
+/// One authoritative zone: origin, owner names with their record sets, and
+/// the empty non-terminals between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthZone {
+    origin: Name,
+    nodes: BTreeMap<LowerName, Node>,
+    empty_non_terminals: BTreeSet<LowerName>,
+}
+
+impl AuthZone {
+    /// Builds a zone from plain records and Route 53 aliases
+    /// `(owner, type, alias)`. Duplicate record data is dropped; an RRset
+    /// keeps its first TTL. Fails on the problems BIND refuses to load
+    /// (see [`ZoneError`]); the apex must carry an SOA.
+    pub fn new(
+        origin: Name,
+        records: Vec<Record>,
+        aliases: Vec<(Name, RecordType, Alias)>,
+    ) -> Result<AuthZone, ZoneError> {
+        let mut origin = origin;
+        origin.set_fqdn(true);
+        let lower_origin = LowerName::new(&origin);
+        let mut nodes: BTreeMap<LowerName, Node> = BTreeMap::new();
+        let check_in_zone = |name: &Name| -> Result<LowerName, ZoneError> {
+            let mut n = name.clone();
+            n.set_fqdn(true);
+            let lower = LowerName::new(&n);
+            if lower_origin.zone_of(&lower) {
+                Ok(lower)
+            } else {
+                Err(ZoneError::OutOfZone {
+                    name: n.to_string(),
+                    origin: origin.to_string(),
+                })
+            }
+        };
+        for record in records {
+            let lower = check_in_zone(&record.name)?;
+            let rtype = record.record_type();
+            let node = nodes.entry(lower).or_insert_with(|| Node {
+                name: fqdn(&record.name),
+                rrsets: BTreeMap::new(),
+            });
+            match node.rrsets.entry(rtype).or_insert_with(|| RrSet::Records {
+                ttl: record.ttl,
+                rdatas: Vec::new(),
+            }) {
+                RrSet::Records { rdatas, .. } => {
+                    if !rdatas.contains(&record.data) {
+                        rdatas.push(record.data);
+                    }
+                }
+                RrSet::Alias(_) => {
+                    return Err(ZoneError::AliasConflict {
+                        name: node.name.to_string(),
+                        rtype,
+                    })
+                }
+            }
+        }
+        for (name, rtype, alias) in aliases {
+            let lower = check_in_zone(&name)?;
+            let node = nodes.entry(lower).or_insert_with(|| Node {
+                name: fqdn(&name),
+                rrsets: BTreeMap::new(),
+            });
+            if node.rrsets.contains_key(&rtype) {
+                return Err(ZoneError::AliasConflict {
+                    name: node.name.to_string(),
+                    rtype,
+                });
+            }
+            node.rrsets.insert(rtype, RrSet::Alias(alias));
+        }
+        for (lower, node) in &nodes {
+            if node.rrsets.contains_key(&RecordType::CNAME) && node.rrsets.len() > 1 {
+                return Err(ZoneError::CnameAndOtherData {
+                    name: node.name.to_string(),
+                });
+            }
+            if node.rrsets.contains_key(&RecordType::SOA) && *lower != lower_origin {
+                return Err(ZoneError::SoaNotAtApex {
+                    name: node.name.to_string(),
+                });
+            }
+        }
+        match nodes
+            .get(&lower_origin)
+            .map(|n| n.records(RecordType::SOA).len())
+        {
+            Some(1) => {}
+            Some(0) | None => {
+                return Err(ZoneError::MissingSoa {
+                    origin: origin.to_string(),
+                })
+            }
+            Some(_) => return Err(ZoneError::MultipleSoa),
+        }
+        let mut empty_non_terminals = BTreeSet::new();
+        let origin_labels = origin.num_labels();
+        for lower in nodes.keys() {
+            // Every ancestor strictly between the owner and the apex exists
+            // (RFC 4592 §2.2.2); the label count bounds this loop.
+            let mut n = lower.base_name();
+            while n.num_labels() > origin_labels {
+                if !nodes.contains_key(&n) {
+                    empty_non_terminals.insert(n.clone());
+                }
+                n = n.base_name();
+            }
+        }
+        Ok(AuthZone {
+            origin,
+            nodes,
+            empty_non_terminals,
+        })
+    }
+
+    /// The zone's origin (apex name), fully qualified.
+    pub fn origin(&self) -> &Name {
+        &self.origin
+    }
+
+    /// Whether `name` is at or below the origin.
+    pub fn contains_name(&self, name: &LowerName) -> bool {
+        LowerName::new(&self.origin).zone_of(name)
+    }
+
+    /// The node with data at `name` (case-insensitive).
+    pub fn node(&self, name: &LowerName) -> Option<&Node> {
+        self.nodes.get(name)
+    }
+
+    /// The apex node (it always exists: it holds the SOA).
+    pub fn apex(&self) -> Option<&Node> {
+        self.nodes.get(&LowerName::new(&self.origin))
+    }
+
+    /// Whether `name` is an empty non-terminal: no data, but descendants
+    /// with data (RFC 4592 §2.2.2).
+    pub fn is_empty_non_terminal(&self, name: &LowerName) -> bool {
+        self.empty_non_terminals.contains(name)
+    }
+
+    /// Whether `name` exists in the RFC 4592 sense: it has data or is an
+    /// empty non-terminal.
+    pub fn exists(&self, name: &LowerName) -> bool {
+        self.nodes.contains_key(name) || self.empty_non_terminals.contains(name)
+    }
+
+    /// Every node, in canonical order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.nodes.values()
+    }
+
+    /// All plain records of the zone in canonical order (owner, then type).
+    pub fn records(&self) -> Vec<Record> {
+        self.nodes
+            .values()
+            .flat_map(|n| n.rrsets.keys().flat_map(move |t| n.records(*t)))
+            .collect()
+    }
+
+    /// All aliases of the zone `(owner, type, alias)`, in canonical order.
+    pub fn aliases(&self) -> Vec<(Name, RecordType, Alias)> {
+        self.nodes
+            .values()
+            .flat_map(|n| {
+                n.rrsets.iter().filter_map(move |(t, s)| match s {
+                    RrSet::Alias(a) => Some((n.name.clone(), *t, a.clone())),
+                    RrSet::Records { .. } => None,
+                })
+            })
+            .collect()
+    }
+
+    /// The SOA record of the apex.
+    pub fn soa(&self) -> Option<Record> {
+        self.apex()?.records(RecordType::SOA).into_iter().next()
+    }
+
+    /// The topmost zone cut at or above `name` and below the apex: the first
+    /// node with NS records met walking down from the apex (RFC 1034 §4.3.2
+    /// step 3b). Data below a cut is glue, never an answer.
+    pub fn zone_cut(&self, name: &LowerName) -> Option<&Node> {
+        let origin_labels = self.origin.num_labels();
+        let depth = name.num_labels();
+        (origin_labels + 1..=depth)
+            .map(|labels| LowerName::new(&name.trim_to(labels as usize)))
+            .find_map(|n| {
+                self.nodes
+                    .get(&n)
+                    .filter(|node| node.rrsets.contains_key(&RecordType::NS))
+            })
+    }
+}
+
+fn fqdn(name: &Name) -> Name {
+    let mut n = name.clone();
+    n.set_fqdn(true);
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hickory_proto::rr::rdata::{A, CNAME, SOA};
+
+    fn n(s: &str) -> Name {
+        Name::from_ascii(s).unwrap()
+    }
+    fn soa(owner: &str) -> Record {
+        Record::from_rdata(
+            n(owner),
+            900,
+            RData::SOA(SOA::new(n("ns."), n("h."), 1, 2, 3, 4, 5)),
+        )
+    }
+    fn a(owner: &str) -> Record {
+        Record::from_rdata(n(owner), 60, RData::A(A::new(192, 0, 2, 1)))
+    }
+    fn cname(owner: &str) -> Record {
+        Record::from_rdata(n(owner), 60, RData::CNAME(CNAME(n("t.example."))))
+    }
+    fn alias() -> Alias {
+        Alias {
+            target: n("t.example."),
+            hosted_zone_id: "Z1".into(),
+            evaluate_target_health: false,
+        }
+    }
+
+    #[test]
+    fn zone_build_rejects_what_bind_refuses_to_load() {
+        type Aliases = Vec<(Name, RecordType, Alias)>;
+        let cases: Vec<(&str, Vec<Record>, Aliases, Option<ZoneError>)> = vec![
+            (
+                "RFC 1035 §5.2: SOA at the apex is enough",
+                vec![soa("example.")],
+                vec![],
+                None,
+            ),
+            (
+                "RFC 1035 §5.2: no SOA",
+                vec![a("www.example.")],
+                vec![],
+                Some(ZoneError::MissingSoa {
+                    origin: "example.".into(),
+                }),
+            ),
+            (
+                "RFC 1035 §5.2: SOA below the apex",
+                vec![soa("example."), soa("www.example.")],
+                vec![],
+                Some(ZoneError::SoaNotAtApex {
+                    name: "www.example.".into(),
+                }),
+            ),
+            (
+                "RFC 1034 §4.2.1: owner outside the zone",
+                vec![soa("example."), a("www.example.net.")],
+                vec![],
+                Some(ZoneError::OutOfZone {
+                    name: "www.example.net.".into(),
+                    origin: "example.".into(),
+                }),
+            ),
+            (
+                "RFC 1034 §4.2.1: a suffix that is not a label boundary is outside",
+                vec![soa("example."), a("notexample.")],
+                vec![],
+                Some(ZoneError::OutOfZone {
+                    name: "notexample.".into(),
+                    origin: "example.".into(),
+                }),
+            ),
+            (
+                "RFC 2181 §10.1: CNAME and other data",
+                vec![soa("example."), cname("www.example."), a("www.example.")],
+                vec![],
+                Some(ZoneError::CnameAndOtherData {
+                    name: "www.example.".into(),
+                }),
+            ),
+            (
+                "RFC 2181 §10.1: CNAME at the apex beside the SOA",
+                vec![soa("example."), cname("example.")],
+                vec![],
+                Some(ZoneError::CnameAndOtherData {
+                    name: "example.".into(),
+                }),
+            ),
+            (
+                "Route 53: alias and records of one name and type",
+                vec![soa("example."), a("www.example.")],
+                vec![(n("www.example."), RecordType::A, alias())],
+                Some(ZoneError::AliasConflict {
+                    name: "www.example.".into(),
+                    rtype: RecordType::A,
+                }),
+            ),
+            (
+                "Route 53: alias A beside records AAAA is fine",
+                vec![soa("example.")],
+                vec![(n("www.example."), RecordType::A, alias())],
+                None,
+            ),
+        ];
+        for (rule, records, aliases, want) in cases {
+            let got = AuthZone::new(n("example."), records, aliases).err();
+            assert_eq!(got, want, "{rule}");
+        }
+    }
+
+    #[test]
+    fn rfc4592_2_2_2_empty_non_terminals_are_computed() {
+        let z = AuthZone::new(
+            n("example."),
+            vec![soa("example."), a("a.b.c.example.")],
+            vec![],
+        )
+        .unwrap();
+        let cases = [
+            ("b.c.example.", true),
+            ("c.example.", true),
+            ("a.b.c.example.", false),
+            ("example.", false),
+            ("x.example.", false),
+        ];
+        for (name, ent) in cases {
+            let l = LowerName::new(&n(name));
+            assert_eq!(z.is_empty_non_terminal(&l), ent, "{name}");
+            assert_eq!(z.exists(&l), ent || z.node(&l).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn rfc2181_5_2_duplicates_dropped_and_first_ttl_kept() {
+        let mut late = a("www.example.");
+        late.ttl = 5;
+        let z = AuthZone::new(
+            n("example."),
+            vec![soa("example."), a("www.example."), late, a("WWW.example.")],
+            vec![],
+        )
+        .unwrap();
+        let recs = z
+            .node(&LowerName::new(&n("www.example.")))
+            .unwrap()
+            .records(RecordType::A);
+        assert_eq!(recs.len(), 1);
+        assert_eq!(recs[0].ttl, 60);
+    }
+}
