@@ -3,6 +3,8 @@
 //! Each subcommand lives in its own file beside this one and is listed in
 //! [`COMMANDS`]; `main` only dispatches.
 
+mod dig;
+
 use std::process::ExitCode;
 
 /// A subcommand: its name, a one-line summary for `--help`, and its entry.
@@ -13,7 +15,11 @@ struct Command {
 }
 
 /// Every subcommand, in the order `--help` lists them.
-const COMMANDS: &[Command] = &[];
+const COMMANDS: &[Command] = &[Command {
+    name: "dig",
+    summary: "answer a DNS question from a zone file, printed as `dig +norec` shows it",
+    run: dig::run,
+}];
 
 fn help() -> String {
     let mut s = String::from(
