@@ -10,6 +10,8 @@
 
 mod answer;
 mod catalog;
+mod error;
+mod node;
 mod resolve;
 mod sections;
 mod zone;
@@ -19,5 +21,7 @@ mod tests_rfc;
 
 pub use answer::{Answer, Outcome, StepKind, TraceStep};
 pub use catalog::{Catalog, ZoneSource};
+pub use error::ZoneError;
+pub use node::{Alias, Node, RrSet};
 pub use resolve::{lookup, MAX_ALIAS_DEPTH, MAX_CNAME_CHAIN};
-pub use zone::{Alias, AuthZone, Node, RrSet, ZoneError};
+pub use zone::AuthZone;

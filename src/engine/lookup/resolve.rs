@@ -9,8 +9,9 @@ use hickory_proto::rr::{LowerName, Name, Record, RecordType};
 
 use super::answer::{Answer, Outcome};
 use super::catalog::ZoneSource;
+use super::node::{Alias, Node, RrSet};
 use super::sections::{add_additional, complete_positive, negative_soa};
-use super::zone::{Alias, AuthZone, Node, RrSet};
+use super::zone::AuthZone;
 
 /// How many CNAMEs BIND 9.18 follows in one answer. The 12th CNAME is
 /// still copied into the answer, then BIND gives up with SERVFAIL

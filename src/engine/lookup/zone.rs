@@ -8,143 +8,11 @@
 //! wildcards.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
-use hickory_proto::rr::{LowerName, Name, RData, Record, RecordType};
+use hickory_proto::rr::{LowerName, Name, Record, RecordType};
 
-/// A Route 53 alias: the record set answers with the data of `target`.
-/// Route 53 resolves it inside its own zones; the answer carries the queried
-/// name as owner and no trace of the alias on the wire
-/// (Route 53 DG `resource-record-sets-choosing-alias-non-alias`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Alias {
-    /// The DNS name the alias points at (a record in this or another zone).
-    pub target: Name,
-    /// The hosted zone id of the target, as Route 53's `AliasTarget` takes it.
-    pub hosted_zone_id: String,
-    /// `EvaluateTargetHealth`; kept for the routing layer, the lookup ignores it.
-    pub evaluate_target_health: bool,
-}
-
-/// The data of one owner name and type: plain records sharing one TTL
-/// (RFC 2181 §5.2), or a Route 53 alias.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RrSet {
-    /// Ordinary records; `ttl` is the TTL of the first record seen, as BIND
-    /// does when a zone file gives one RRset several TTLs.
-    Records {
-        /// The set's TTL.
-        ttl: u32,
-        /// The record data, in insertion order, without duplicates.
-        rdatas: Vec<RData>,
-    },
-    /// A Route 53 alias record set.
-    Alias(Alias),
-}
-
-/// All record sets at one owner name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
-    /// The owner name with the case it was first given.
-    pub name: Name,
-    /// The record sets by type (ordered by type number).
-    pub rrsets: BTreeMap<RecordType, RrSet>,
-}
-
-impl Node {
-    /// The records of one type as hickory [`Record`]s (empty for an alias or
-    /// a missing type).
-    pub fn records(&self, rtype: RecordType) -> Vec<Record> {
-        match self.rrsets.get(&rtype) {
-            Some(RrSet::Records { ttl, rdatas }) => rdatas
-                .iter()
-                .map(|d| Record::from_rdata(self.name.clone(), *ttl, d.clone()))
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// The target of the CNAME at this node, if there is one.
-    pub fn cname_target(&self) -> Option<&Name> {
-        match self.rrsets.get(&RecordType::CNAME) {
-            Some(RrSet::Records { rdatas, .. }) => rdatas.iter().find_map(|d| match d {
-                RData::CNAME(c) => Some(&c.0),
-                _ => None,
-            }),
-            _ => None,
-        }
-    }
-}
-
-/// Why a set of records cannot form a zone. BIND refuses to load a zone
-/// file with these problems, so the snapshot does too.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ZoneError {
-    /// A record's owner is not at or below the origin (RFC 1034 §4.2.1).
-    OutOfZone {
-        /// The offending owner name.
-        name: String,
-        /// The zone's origin.
-        origin: String,
-    },
-    /// CNAME beside other data at one name (RFC 1034 §3.6.2, RFC 2181 §10.1).
-    CnameAndOtherData {
-        /// The owner name holding both.
-        name: String,
-    },
-    /// The apex has no SOA record (RFC 1035 §5.2: a zone starts at its SOA).
-    MissingSoa {
-        /// The zone's origin.
-        origin: String,
-    },
-    /// An SOA record somewhere other than the apex.
-    SoaNotAtApex {
-        /// The owner name of the stray SOA.
-        name: String,
-    },
-    /// More than one SOA record at the apex.
-    MultipleSoa,
-    /// An alias and plain records of the same name and type.
-    AliasConflict {
-        /// The owner name.
-        name: String,
-        /// The type given twice.
-        rtype: RecordType,
-    },
-}
-
-impl fmt::Display for ZoneError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ZoneError::OutOfZone { name, origin } => {
-                write!(f, "RFC 1034 §4.2.1: {name} is not in zone {origin}")
-            }
-            ZoneError::CnameAndOtherData { name } => write!(
-                f,
-                "RFC 1034 §3.6.2 / RFC 2181 §10.1: {name} has a CNAME and other data"
-            ),
-            ZoneError::MissingSoa { origin } => {
-                write!(
-                    f,
-                    "RFC 1035 §5.2: zone {origin} has no SOA record at its apex"
-                )
-            }
-            ZoneError::SoaNotAtApex { name } => {
-                write!(
-                    f,
-                    "RFC 1035 §5.2: SOA record at {name}, which is not the zone apex"
-                )
-            }
-            ZoneError::MultipleSoa => write!(f, "RFC 1035 §5.2: more than one SOA record"),
-            ZoneError::AliasConflict { name, rtype } => write!(
-                f,
-                "Route 53 alias: {name} {rtype} is both an alias and a plain record set"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ZoneError {}
+use super::error::ZoneError;
+use super::node::{Alias, Node, RrSet};
 
 /// One authoritative zone: origin, owner names with their record sets, and
 /// the empty non-terminals between them.
@@ -353,6 +221,7 @@ fn fqdn(name: &Name) -> Name {
 mod tests {
     use super::*;
     use hickory_proto::rr::rdata::{A, CNAME, SOA};
+    use hickory_proto::rr::RData;
 
     fn n(s: &str) -> Name {
         Name::from_ascii(s).unwrap()
