@@ -55,6 +55,12 @@ const QUERIES: &[(&str, &str, &str)] = &[
     ("c1.compat.example.", "MX", "chain ending in NODATA"),
     ("c1.compat.example.", "CNAME", "QTYPE CNAME is not chased"),
     ("c3.compat.example.", "A", "last link with its own TTL"),
+    ("www.compat.example.", "A", "CNAME to `@` (the apex) chased"),
+    (
+        "www.compat.example.",
+        "MX",
+        "CNAME to the apex, MX with additional",
+    ),
     (
         "ext.compat.example.",
         "A",

@@ -20,7 +20,7 @@ $TTL 300
 @        MX    10 mail
 ns1      A     192.0.2.53
 mail     A     192.0.2.25
-www      CNAME example.com.
+www      CNAME @
 api      CNAME www
 *.apps   A     192.0.2.80
 dev      NS    ns.dev

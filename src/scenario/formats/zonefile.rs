@@ -6,6 +6,8 @@
 //! importer finds the line by parsing growing prefixes of the file (binary
 //! search: once a prefix fails for a reason other than "the input stopped
 //! inside parentheses or quotes", every longer prefix fails the same way).
+//! A free-standing `@` in RDATA is expanded first (see `at_sign`), since
+//! hickory's parser only takes it as an owner name.
 //! `$INCLUDE` is refused before parsing: the engine must not touch a file
 //! system (and in the browser there is none).
 
@@ -119,6 +121,9 @@ fn to_error(line: usize, f: Failure) -> ZoneFileError {
 /// `$ORIGIN` (as `named.conf` gives it with `zone "example.com"`). Never
 /// panics; every error names its line.
 pub fn import_zone(text: &str, origin: Option<&Name>) -> Result<AuthZone, ZoneFileError> {
+    // Same line count as the input, so line numbers stay the user's.
+    let expanded = at_sign::expand_at_sign(text, origin);
+    let text = expanded.as_str();
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     if let Some(i) = lines.iter().position(|l| {
         l.trim_start()
@@ -248,6 +253,8 @@ pub fn export_zone(zone: &AuthZone) -> String {
     }
     out
 }
+
+mod at_sign;
 
 #[cfg(test)]
 mod tests;

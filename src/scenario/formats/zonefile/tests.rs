@@ -209,3 +209,37 @@ proptest! {
         let _ = import_zone(&text, Some(&origin()));
     }
 }
+
+#[test]
+fn rfc1035_5_1_at_in_rdata_imports_as_bind_reads_it() {
+    let text = "$ORIGIN example.\n$TTL 60\n@ SOA @ hostmaster 1 2 3 4 5\n@ MX 10 @\nwww CNAME @\n@ A 192.0.2.1\n";
+    let z = import_zone(text, None).unwrap();
+    let got: Vec<String> = z
+        .records()
+        .iter()
+        .map(crate::engine::wire::zone_line)
+        .collect();
+    assert!(
+        got.contains(&"www.example. 60 IN CNAME example.".to_string()),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&"example. 60 IN MX 10 example.".to_string()),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|l| l.contains(" SOA example. hostmaster.example. ")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn non_ascii_txt_round_trips_as_utf8() {
+    // Regression found by the round-trip property: hickory reads `\DDD`
+    // as a character, so export writes valid UTF-8 raw.
+    let text = "$ORIGIN example.\n@ 60 SOA ns h 1 2 3 4 5\na0 0 TXT \"\u{f0}\u{10087}\"\n";
+    let z = import_zone(text, None).unwrap();
+    let back = import_zone(&export_zone(&z), None).unwrap();
+    assert_eq!(lines(&back), lines(&z));
+}
