@@ -30,6 +30,13 @@ pub enum ZoneError {
         /// The owner name of the stray SOA.
         name: String,
     },
+    /// NS records at a wildcard name. RFC 4592 §4.2 calls it undefined;
+    /// BIND refuses the zone ("invalid NS owner name (wildcard)") and
+    /// Route 53 refuses wildcard NS records (DG `DomainNameFormat`).
+    WildcardNs {
+        /// The wildcard owner name.
+        name: String,
+    },
     /// More than one SOA record at the apex.
     MultipleSoa,
     /// An alias and plain records of the same name and type.
@@ -62,6 +69,9 @@ impl fmt::Display for ZoneError {
                     f,
                     "RFC 1035 §5.2: SOA record at {name}, which is not the zone apex"
                 )
+            }
+            ZoneError::WildcardNs { name } => {
+                write!(f, "RFC 4592 §4.2: NS records at the wildcard name {name}")
             }
             ZoneError::MultipleSoa => write!(f, "RFC 1035 §5.2: more than one SOA record"),
             ZoneError::AliasConflict { name, rtype } => write!(

@@ -17,6 +17,8 @@ mod sections;
 mod zone;
 
 #[cfg(test)]
+mod tests_bind;
+#[cfg(test)]
 mod tests_props;
 #[cfg(test)]
 mod tests_rfc;

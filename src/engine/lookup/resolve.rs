@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use hickory_proto::op::ResponseCode;
-use hickory_proto::rr::{LowerName, Name, Record, RecordType};
+use hickory_proto::rr::{LowerName, Name, RData, Record, RecordType};
 
 use super::answer::{Answer, Outcome};
 use super::catalog::ZoneSource;
@@ -119,7 +119,17 @@ pub fn lookup<S: ZoneSource + ?Sized>(source: &S, qname: &Name, qtype: RecordTyp
     match ans.outcome {
         Outcome::Data => complete_positive(zone, &mut ans, qtype),
         Outcome::NoData | Outcome::NxDomain => {
-            if let Some(soa) = negative_soa(zone) {
+            if let Some(mut soa) = negative_soa(zone) {
+                if qtype == RecordType::SOA && ans.outcome == Outcome::NxDomain {
+                    // BIND zeroes it so a resolver cannot cache this
+                    // authority-section SOA as the answer to its SOA query
+                    // (observed with named 9.18).
+                    soa.ttl = 0;
+                    ans.step(
+                        "BIND 9 query_addsoa",
+                        "NXDOMAIN for an SOA question: the authority SOA gets TTL 0",
+                    );
+                }
                 ans.step(
                     RFC2308,
                     format!(
@@ -181,14 +191,8 @@ fn one_name<S: ZoneSource + ?Sized>(
         }
         return Next::Done;
     }
-    // Step 3c: no exact match. Find the closest encloser (RFC 4592 §3.3.1):
-    // walk up at most the name's label count.
-    let mut encloser = current.base_name();
-    while !zone.exists(&LowerName::new(&encloser))
-        && encloser.num_labels() > zone.origin().num_labels()
-    {
-        encloser = encloser.base_name();
-    }
+    // Step 3c: no exact match; RFC 4592 §3.3.1 closest encloser.
+    let encloser = zone.closest_encloser(current);
     let source_of_synthesis = encloser.prepend_label("*").ok();
     let wild_lower = source_of_synthesis.as_ref().map(LowerName::new);
     match wild_lower.as_ref().and_then(|w| zone.node(w)) {
@@ -247,7 +251,18 @@ fn referral(zone: &AuthZone, cut: &Node, current: &Name, ans: &mut Answer) -> Ne
         cut: cut.name.clone(),
     };
     ans.authority = ns.clone();
-    add_additional(zone, ans, &ns, true);
+    // Glue is only data at or below a zone cut (this one or a sibling's):
+    // BIND 9.18 leaves out addresses the parent holds as its own
+    // authoritative data (observed in tests/bind_compat_random.rs).
+    let below_cut: Vec<Record> = ns
+        .iter()
+        .filter(|r| match &r.data {
+            RData::NS(target) => zone.zone_cut(&LowerName::new(&target.0)).is_some(),
+            _ => false,
+        })
+        .cloned()
+        .collect();
+    add_additional(zone, ans, &below_cut, true);
     if !ans.additional.is_empty() {
         ans.step(
             "RFC 1034 §4.3.2 step 3b",

@@ -35,20 +35,49 @@ fn additional_targets(records: &[Record]) -> Vec<Name> {
         .collect()
 }
 
-/// A and AAAA records the zone holds for `target`. Glue (addresses at or
-/// below a zone cut) is only used for NS targets, as BIND does.
+/// A and AAAA records the zone holds for `target`. `glue_ok` is for the
+/// NS targets of a referral: then addresses at or below a zone cut count,
+/// found by exact name only. Otherwise a target
+/// that does not exist gets addresses synthesized from its wildcard, owner
+/// `target` (BIND's additional-section lookup is a normal lookup; observed
+/// in `tests/bind_compat_random.rs`).
 pub(crate) fn addresses(zone: &AuthZone, target: &Name, glue_ok: bool) -> Vec<Record> {
     let lower = LowerName::new(target);
     if !zone.contains_name(&lower) || (!glue_ok && zone.zone_cut(&lower).is_some()) {
         return Vec::new();
     }
-    zone.node(&lower)
-        .map(|n| {
-            let mut v = n.records(RecordType::A);
-            v.extend(n.records(RecordType::AAAA));
-            v
-        })
-        .unwrap_or_default()
+    let addresses_at = |n: &super::node::Node| {
+        let mut v = n.records(RecordType::A);
+        v.extend(n.records(RecordType::AAAA));
+        v
+    };
+    if glue_ok {
+        // Referral glue is looked up by exact name, never synthesized from
+        // a wildcard (observed with named 9.18).
+        return zone.node(&lower).map(addresses_at).unwrap_or_default();
+    }
+    if let Some(node) = zone.node(&lower) {
+        return addresses_at(node);
+    }
+    if zone.exists(&lower) || zone.zone_cut(&lower).is_some() {
+        return Vec::new();
+    }
+    let wild = zone
+        .closest_encloser(target)
+        .prepend_label("*")
+        .ok()
+        .and_then(|w| zone.node(&LowerName::new(&w)));
+    let owner = target.to_lowercase();
+    wild.map(|w| {
+        addresses_at(w)
+            .into_iter()
+            .map(|mut r| {
+                r.name = owner.clone();
+                r
+            })
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 fn push_unique(into: &mut Vec<Record>, rec: Record, also_not_in: &[Record]) {

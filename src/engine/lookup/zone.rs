@@ -94,6 +94,11 @@ impl AuthZone {
                     name: node.name.to_string(),
                 });
             }
+            if node.rrsets.contains_key(&RecordType::NS) && node.name.is_wildcard() {
+                return Err(ZoneError::WildcardNs {
+                    name: node.name.to_string(),
+                });
+            }
             if node.rrsets.contains_key(&RecordType::SOA) && *lower != lower_origin {
                 return Err(ZoneError::SoaNotAtApex {
                     name: node.name.to_string(),
@@ -113,12 +118,12 @@ impl AuthZone {
             Some(_) => return Err(ZoneError::MultipleSoa),
         }
         let mut empty_non_terminals = BTreeSet::new();
-        let origin_labels = origin.num_labels();
+        let origin_labels = label_count(&origin);
         for lower in nodes.keys() {
             // Every ancestor strictly between the owner and the apex exists
             // (RFC 4592 §2.2.2); the label count bounds this loop.
             let mut n = lower.base_name();
-            while n.num_labels() > origin_labels {
+            while label_count(&n) > origin_labels {
                 if !nodes.contains_key(&n) {
                     empty_non_terminals.insert(n.clone());
                 }
@@ -195,20 +200,40 @@ impl AuthZone {
         self.apex()?.records(RecordType::SOA).into_iter().next()
     }
 
+    /// The closest encloser of a name that does not exist: its nearest
+    /// existing ancestor, the apex at the latest (RFC 4592 §3.3.1). The
+    /// walk is bounded by the name's label count.
+    pub fn closest_encloser(&self, name: &Name) -> Name {
+        let mut encloser = name.base_name();
+        while !self.exists(&LowerName::new(&encloser))
+            && label_count(&encloser) > label_count(&self.origin)
+        {
+            encloser = encloser.base_name();
+        }
+        encloser
+    }
+
     /// The topmost zone cut at or above `name` and below the apex: the first
     /// node with NS records met walking down from the apex (RFC 1034 §4.3.2
     /// step 3b). Data below a cut is glue, never an answer.
     pub fn zone_cut(&self, name: &LowerName) -> Option<&Node> {
-        let origin_labels = self.origin.num_labels();
-        let depth = name.num_labels();
+        let origin_labels = label_count(&self.origin);
+        let depth = label_count(name);
         (origin_labels + 1..=depth)
-            .map(|labels| LowerName::new(&name.trim_to(labels as usize)))
+            .map(|labels| LowerName::new(&name.trim_to(labels)))
             .find_map(|n| {
                 self.nodes
                     .get(&n)
                     .filter(|node| node.rrsets.contains_key(&RecordType::NS))
             })
     }
+}
+
+/// The number of labels, counting a leading `*`. hickory-proto's
+/// `num_labels` leaves the `*` out (the RRSIG Labels field of RFC 4034
+/// §3.1.3), which would make `*.example.` look like `example.`.
+pub(crate) fn label_count(name: &Name) -> usize {
+    name.iter().count()
 }
 
 fn fqdn(name: &Name) -> Name {
@@ -220,7 +245,7 @@ fn fqdn(name: &Name) -> Name {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hickory_proto::rr::rdata::{A, CNAME, SOA};
+    use hickory_proto::rr::rdata::{A, CNAME, NS, SOA};
     use hickory_proto::rr::RData;
 
     fn n(s: &str) -> Name {
@@ -235,6 +260,9 @@ mod tests {
     }
     fn a(owner: &str) -> Record {
         Record::from_rdata(n(owner), 60, RData::A(A::new(192, 0, 2, 1)))
+    }
+    fn ns(owner: &str) -> Record {
+        Record::from_rdata(n(owner), 60, RData::NS(NS(n("ns.other."))))
     }
     fn cname(owner: &str) -> Record {
         Record::from_rdata(n(owner), 60, RData::CNAME(CNAME(n("t.example."))))
@@ -315,6 +343,20 @@ mod tests {
                     name: "www.example.".into(),
                     rtype: RecordType::A,
                 }),
+            ),
+            (
+                "RFC 4592 §4.2: NS at a wildcard (BIND refuses the zone)",
+                vec![soa("example."), ns("*.a.example.")],
+                vec![],
+                Some(ZoneError::WildcardNs {
+                    name: "*.a.example.".into(),
+                }),
+            ),
+            (
+                "RFC 4592 §4.2: NS below a wildcard label is an ordinary cut",
+                vec![soa("example."), ns("b.*.example.")],
+                vec![],
+                None,
             ),
             (
                 "Route 53: alias A beside records AAAA is fine",
