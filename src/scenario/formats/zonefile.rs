@@ -137,7 +137,18 @@ pub fn import_zone(text: &str, origin: Option<&Name>) -> Result<AuthZone, ZoneFi
         });
     }
     let failure = match parse(text, origin) {
-        Ok(zone) => return Ok(zone),
+        Ok(zone) => {
+            return match singleton::second_cname(text, origin) {
+                Some((line, name)) => Err(ZoneFileError {
+                    line,
+                    rule: ZONE_CONTENT,
+                    detail: format!(
+                        "RFC 2181 §10.1: a second CNAME record at {name} (an alias has one canonical name)"
+                    ),
+                }),
+                None => Ok(zone),
+            };
+        }
         Err(f) => f,
     };
     let last_line = lines.len().max(1);
@@ -255,6 +266,7 @@ pub fn export_zone(zone: &AuthZone) -> String {
 }
 
 mod at_sign;
+mod singleton;
 
 #[cfg(test)]
 mod tests;

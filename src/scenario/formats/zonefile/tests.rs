@@ -18,7 +18,14 @@ const HEAD: &str =
 #[test]
 fn rfc1035_5_errors_name_the_line_and_the_rule() {
     // (rule checked, file, line, rule named, detail contains)
-    let cases: [(&str, String, usize, &str, &str); 11] = [
+    let cases: [(&str, String, usize, &str, &str); 12] = [
+        (
+            "RFC 2181 §10.1: a second CNAME at a name (hickory would keep the last)",
+            format!("{HEAD}www CNAME a\nx A 192.0.2.1\nWWW CNAME b\n"),
+            8,
+            ZONE_CONTENT,
+            "second CNAME record at WWW.example.",
+        ),
         (
             "RFC 1035 §3.4.1: A needs an IPv4 address",
             format!("{HEAD}www A not-an-ip\n"),
