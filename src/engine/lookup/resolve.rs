@@ -120,16 +120,6 @@ pub fn lookup<S: ZoneSource + ?Sized>(source: &S, qname: &Name, qtype: RecordTyp
         Outcome::Data => complete_positive(zone, &mut ans, qtype),
         Outcome::NoData | Outcome::NxDomain => {
             if let Some(mut soa) = negative_soa(zone) {
-                if qtype == RecordType::SOA && ans.outcome == Outcome::NxDomain {
-                    // BIND zeroes it so a resolver cannot cache this
-                    // authority-section SOA as the answer to its SOA query
-                    // (observed with named 9.18).
-                    soa.ttl = 0;
-                    ans.step(
-                        "BIND 9 query_addsoa",
-                        "NXDOMAIN for an SOA question: the authority SOA gets TTL 0",
-                    );
-                }
                 ans.step(
                     RFC2308,
                     format!(
@@ -137,6 +127,16 @@ pub fn lookup<S: ZoneSource + ?Sized>(source: &S, qname: &Name, qtype: RecordTyp
                         soa.ttl
                     ),
                 );
+                if qtype == RecordType::SOA && ans.outcome == Outcome::NxDomain {
+                    // BIND zeroes it so a resolver cannot cache this
+                    // authority-section SOA as the answer to its SOA query
+                    // (observed with named 9.18).
+                    soa.ttl = 0;
+                    ans.step(
+                        "BIND 9 query_addsoa",
+                        "NXDOMAIN for an SOA question: BIND sends that SOA with TTL 0",
+                    );
+                }
                 ans.authority = vec![soa];
             }
         }
