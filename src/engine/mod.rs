@@ -5,10 +5,12 @@
 pub mod aws;
 pub mod health;
 pub mod lint;
+pub mod lookup;
 pub mod name;
 pub mod rng;
 pub mod route53;
 pub mod routing;
 pub mod sim;
 pub mod time;
+pub mod wire;
 pub mod world;

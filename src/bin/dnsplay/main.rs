@@ -4,6 +4,7 @@
 //! [`COMMANDS`]; `main` only dispatches.
 
 mod console;
+mod dig;
 
 use std::process::ExitCode;
 
@@ -15,11 +16,18 @@ struct Command {
 }
 
 /// Every subcommand, in the order `--help` lists them.
-const COMMANDS: &[Command] = &[Command {
-    name: "console",
-    summary: "Run aws/awslocal route53 commands from a script or stdin",
-    run: console::run,
-}];
+const COMMANDS: &[Command] = &[
+    Command {
+        name: "console",
+        summary: "run aws/awslocal route53 commands from a script or stdin",
+        run: console::run,
+    },
+    Command {
+        name: "dig",
+        summary: "answer a DNS question from a zone file, printed as `dig +norec` shows it",
+        run: dig::run,
+    },
+];
 
 fn help() -> String {
     let mut s = String::from(
