@@ -2,4 +2,5 @@
 //! Plain data on top of [`crate::engine`]; no web crates.
 #![warn(missing_docs)]
 
+pub mod blog;
 pub mod formats;
