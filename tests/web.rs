@@ -303,3 +303,102 @@ async fn an_unknown_route_says_so_and_links_home() {
         .unwrap_or_default()
         .contains("failover, live"));
 }
+
+#[function_component]
+fn PlayerUnderTest() -> Html {
+    use dnsplay::ui::store::{Action, AppState};
+    use dnsplay::ui::view_model::timeline::{CheckTrack, StatusSegment, TimelineView};
+    let store = use_reducer_eq(|| AppState::default().apply(Action::SetHorizon(600_000)));
+    {
+        let s = store.clone();
+        dnsplay::ui::hooks::use_playback_clock(
+            store.playback.playing,
+            Callback::from(move |ms| s.dispatch(Action::Tick(ms))),
+        );
+    }
+    let view = use_memo((), |_| TimelineView {
+        horizon_ms: 600_000,
+        checks: vec![CheckTrack {
+            name: "hc-a".into(),
+            segments: vec![
+                StatusSegment {
+                    from_ms: 0,
+                    to_ms: 300_000,
+                    healthy: true,
+                },
+                StatusSegment {
+                    from_ms: 300_000,
+                    to_ms: 600_000,
+                    healthy: false,
+                },
+            ],
+            share: vec![],
+        }],
+        ..TimelineView::default()
+    });
+    let d = |a: Action| {
+        let s = store.clone();
+        move || s.dispatch(a.clone())
+    };
+    let toggle = d(Action::TogglePlay);
+    let (s1, s2, s3) = (store.clone(), store.clone(), store.clone());
+    html! {
+        <dnsplay::ui::components::Timeline
+            view={std::rc::Rc::new((*view).clone())}
+            playback={store.playback}
+            on_toggle={Callback::from(move |()| toggle())}
+            on_speed={Callback::from(move |sp| s1.dispatch(Action::SetSpeed(sp)))}
+            on_step={Callback::from(move |f| s2.dispatch(Action::Step(f)))}
+            on_seek={Callback::from(move |t| s3.dispatch(Action::Seek(t)))}
+            id_prefix="p1" />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn timeline_tells_health_in_words_and_plays_with_the_interval() {
+    let root = mount::<PlayerUnderTest>(());
+    assert!(until(|| find(&root, ".tl-svg").is_some()).await);
+    let svg_text = find(&root, ".tl-svg")
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        svg_text.contains("unhealthy") && svg_text.contains("healthy"),
+        "{svg_text}"
+    );
+    assert!(
+        find(&root, ".tl-unhealthy + .tl-hatch").is_some(),
+        "unhealthy is hatched too"
+    );
+    let clock = || {
+        find(&root, ".tl-clock")
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(clock(), "0:00 / 10:00");
+    // Step is keyboard-reachable and moves one interval.
+    html_el(find(&root, "button[aria-label=\"Forward 10 seconds\"]").unwrap()).click();
+    assert!(until(|| clock() == "0:10 / 10:00").await, "{}", clock());
+    // 60x, then Play: the gloo-timers interval advances simulated time.
+    let speeds = root.query_selector_all(".tl-speed button").unwrap();
+    let fast: web_sys::HtmlElement = speeds.item(2).unwrap().dyn_into().unwrap();
+    fast.click();
+    assert!(until(|| fast.get_attribute("aria-pressed").as_deref() == Some("true")).await);
+    html_el(find(&root, ".tl-play").unwrap()).click();
+    assert!(until(|| clock() != "0:10 / 10:00").await);
+    assert_eq!(
+        find(&root, ".tl-play")
+            .unwrap()
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Pause")
+    );
+    html_el(find(&root, ".tl-play").unwrap()).click();
+    assert!(
+        until(|| find(&root, ".tl-play")
+            .and_then(|e| e.get_attribute("aria-label"))
+            .as_deref()
+            == Some("Play"))
+        .await
+    );
+}

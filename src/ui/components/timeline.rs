@@ -71,9 +71,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
         }
     });
     let faults = layout.faults.iter().map(|f| {
+        // A downward triangle at the fault's start, on a stem.
         let (x, y) = (f.x, f.y + 1.0);
+        let (xs, ys) = (fmt(x), fmt(y));
         let d = format!(
-            "M{},{y} L{},{y} L{x},{} Z M{x},{y} V{}",
+            "M{},{ys} L{},{ys} L{xs},{} Z M{xs},{ys} V{}",
             fmt(x - 6.0),
             fmt(x + 6.0),
             fmt(y + 10.0),

@@ -40,10 +40,9 @@ pub fn timeline_controls(props: &TimelineControlsProps) -> Html {
         let v = e
             .target_unchecked_into::<web_sys::HtmlInputElement>()
             .value();
-        v.parse::<f64>()
-            .ok()
-            .filter(|x| x.is_finite() && *x >= 0.0)
-            .map_or(0, |x| x as u64)
+        // The range steps in whole milliseconds; parsing an integer keeps
+        // the float parser out of the bundle.
+        v.parse::<u64>().unwrap_or(0)
     });
     let nothing = p.horizon_ms == 0;
     let step_s = p.step_ms / 1000;

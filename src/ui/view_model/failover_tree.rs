@@ -1,6 +1,8 @@
 //! The failover tree: a name and its routed branches (PRIMARY/SECONDARY, or
 //! weighted/latency members) with each branch's health, and its layout.
 
+use super::svg::num;
+
 /// A branch's health as the engine sees it at the current time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Health {
@@ -160,7 +162,13 @@ pub fn layout_tree(n: usize, width: f64) -> TreeLayout {
                 h: CHILD_H,
             };
             let mid = b.y + CHILD_H / 2.0;
-            links.push(format!("M{spine_x},{} V{mid} H{}", root.y + ROOT_H, b.x));
+            links.push(format!(
+                "M{},{} V{} H{}",
+                num(spine_x),
+                num(root.y + ROOT_H),
+                num(mid),
+                num(b.x)
+            ));
             children.push(b);
         }
         let height = children.last().map_or(top, |b| b.y + b.h) + 1.0;
@@ -184,7 +192,14 @@ pub fn layout_tree(n: usize, width: f64) -> TreeLayout {
         };
         let (cx, cy) = b.top_mid();
         let mid = ry + LEVEL_GAP / 2.0;
-        links.push(format!("M{rx},{ry} V{mid} H{cx} V{cy}"));
+        links.push(format!(
+            "M{},{} V{} H{} V{}",
+            num(rx),
+            num(ry),
+            num(mid),
+            num(cx),
+            num(cy)
+        ));
         children.push(b);
     }
     let height = if n == 0 {

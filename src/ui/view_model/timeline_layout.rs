@@ -2,6 +2,7 @@
 //! with its label above it (so the plot keeps the full width at phone size),
 //! and time mapped linearly onto x.
 
+use super::svg::num;
 use super::timeline::{format_clock, TimelineView};
 
 /// Height of a track's label line.
@@ -168,6 +169,15 @@ pub fn tick_step_ms(horizon_ms: u64, width: f64, min_px: f64) -> u64 {
         .unwrap_or(3_600_000)
 }
 
+/// A share (0.0–1.0) as a whole percentage, clamped.
+pub fn percent(share: f32) -> u32 {
+    if share.is_finite() {
+        (share.clamp(0.0, 1.0) * 100.0).round() as u32
+    } else {
+        0
+    }
+}
+
 fn band_text(label: &str, w: f64) -> Option<String> {
     let needed = label.chars().count() as f64 * CHAR_W + 8.0;
     (w >= needed).then(|| label.to_string())
@@ -256,8 +266,8 @@ pub fn layout_timeline(view: &TimelineView, width: f64) -> TimelineLayout {
                 &mut out,
                 &mut y,
                 format!(
-                    "Checkers reporting healthy (dashed: the {:.0} % threshold)",
-                    f64::from(view.share_threshold) * 100.0
+                    "Checkers reporting healthy (dashed: {} %)",
+                    percent(view.share_threshold)
                 ),
             );
             let (top, bottom) = (y + 2.0, y + SHARE_H - 2.0);
@@ -275,14 +285,14 @@ pub fn layout_timeline(view: &TimelineView, width: f64) -> TimelineLayout {
             for p in &check.share {
                 let px = x(p.at_ms);
                 if let Some(py) = prev {
-                    pts.push(format!("{px:.1},{py:.1}"));
+                    pts.push(format!("{},{}", num(px), num(py)));
                 }
                 let py = y_of(p.share);
-                pts.push(format!("{px:.1},{py:.1}"));
+                pts.push(format!("{},{}", num(px), num(py)));
                 prev = Some(py);
             }
             if let Some(py) = prev {
-                pts.push(format!("{:.1},{py:.1}", x(horizon)));
+                pts.push(format!("{},{}", num(x(horizon)), num(py)));
             }
             out.shares.push(ShareLine {
                 points: pts.join(" "),
@@ -555,6 +565,22 @@ mod tests {
         let l = layout_timeline(&sample(), 628.0);
         assert_eq!(l.ticks.first().unwrap().text, "0:00");
         assert_eq!(l.ticks.last().unwrap().text, "1:30");
+    }
+
+    #[test]
+    fn percent_rounds_and_clamps() {
+        for (share, want) in [
+            (0.18, 18),
+            (0.0, 0),
+            (1.0, 100),
+            (1.5, 100),
+            (-1.0, 0),
+            (f32::NAN, 0),
+        ] {
+            assert_eq!(percent(share), want, "{share}");
+        }
+        let l = layout_timeline(&sample(), 628.0);
+        assert!(l.labels.iter().any(|t| t.text.contains("(dashed: 18 %)")));
     }
 
     #[test]
