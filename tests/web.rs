@@ -232,7 +232,7 @@ fn ConsoleUnderTest(p: &ConsoleHarness) -> Html {
             RunOutcome::default()
         })
     };
-    html! { <Console lines={(*lines).clone()} {on_run} id_prefix="c1" /> }
+    html! { <Console lines={Rc::new((*lines).clone())} {on_run} id_prefix="c1" /> }
 }
 
 fn textarea_value(root: &web_sys::Element) -> String {

@@ -86,8 +86,9 @@ pub const CONSOLE_LIMIT: usize = 2_000;
 pub struct AppState {
     /// The page shown.
     pub route: Route,
-    /// The console's scrollback.
-    pub console: Vec<ConsoleLine>,
+    /// The console's scrollback. Shared (`Rc`) because every action clones
+    /// the state: a playback tick 30 times a second must not copy 2,000 lines.
+    pub console: Rc<Vec<ConsoleLine>>,
     /// The record set selected in the table, if any.
     pub selected: Option<RowId>,
     /// Record sets highlighted by a lint's "show me".
@@ -150,11 +151,18 @@ impl AppState {
                 }
             }
             Action::ConsoleAppend(lines) => {
-                s.console.extend(lines);
-                let excess = s.console.len().saturating_sub(CONSOLE_LIMIT);
-                s.console.drain(..excess);
+                if !lines.is_empty() {
+                    let console = Rc::make_mut(&mut s.console);
+                    console.extend(lines);
+                    let excess = console.len().saturating_sub(CONSOLE_LIMIT);
+                    console.drain(..excess);
+                }
             }
-            Action::ConsoleClear => s.console.clear(),
+            Action::ConsoleClear => {
+                if !s.console.is_empty() {
+                    s.console = Rc::default();
+                }
+            }
             Action::Select(id) => s.selected = id,
             Action::Highlight(ids) => s.highlighted = ids,
             Action::Play => {
@@ -372,6 +380,21 @@ mod tests {
         assert_eq!(s.console.len(), CONSOLE_LIMIT);
         assert_eq!(s.console[0].text, "line 1", "the oldest line went");
         assert!(s.apply(Action::ConsoleClear).console.is_empty());
+    }
+
+    #[test]
+    fn clock_ticks_share_the_scrollback_instead_of_copying_it() {
+        let s = AppState::default()
+            .apply(Action::SetHorizon(60_000))
+            .apply(Action::Play)
+            .apply(Action::ConsoleAppend(vec![ConsoleLine::new(
+                LineKind::Input,
+                "dig",
+            )]));
+        let ticked = s.apply(Action::Tick(100));
+        assert!(Rc::ptr_eq(&s.console, &ticked.console));
+        let appended = ticked.apply(Action::ConsoleAppend(vec![]));
+        assert!(Rc::ptr_eq(&s.console, &appended.console), "nothing to add");
     }
 
     #[test]

@@ -16,8 +16,8 @@ pub const CONTINUATION: &str = "> ";
 /// Props of [`Console`].
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
-    /// The scrollback (the store's `console`).
-    pub lines: Vec<ConsoleLine>,
+    /// The scrollback (the store's `console`, shared rather than copied).
+    pub lines: Rc<Vec<ConsoleLine>>,
     /// Runs a command (lines joined by `\n` after continuations); the
     /// interpreter appends its output to `lines` and says whether the
     /// command needs more lines.
