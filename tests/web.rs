@@ -96,6 +96,20 @@ fn press(el: &web_sys::Element, key: &str) {
     el.dispatch_event(&ev).unwrap();
 }
 
+fn focused_id() -> String {
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+fn focused_label() -> String {
+    document()
+        .active_element()
+        .and_then(|e| e.get_attribute("aria-label"))
+        .unwrap_or_default()
+}
+
 fn sample_rows(n: usize) -> Rc<Vec<RecordRow>> {
     Rc::new(
         (0..n)
@@ -154,6 +168,12 @@ async fn record_table_shows_a_rejected_edit_in_the_cell_that_is_wrong() {
     assert!(until(|| find(&root, edit).is_some()).await);
     html_el(find(&root, edit).unwrap()).click();
     assert!(until(|| find(&root, "#t1-ttl").is_some()).await);
+    // Keyboard users land in the first field of the row they edit.
+    assert!(
+        until(|| focused_id() == "t1-name").await,
+        "{}",
+        focused_id()
+    );
     let ttl = find(&root, "#t1-ttl").unwrap();
     type_into(&ttl, "soon");
     press(&ttl, "Enter");
@@ -163,6 +183,10 @@ async fn record_table_shows_a_rejected_edit_in_the_cell_that_is_wrong() {
         [("r1".to_string(), "soon".to_string())]
     );
     let ttl = find(&root, "#t1-ttl").unwrap();
+    assert!(
+        until(|| focused_id() == "t1-ttl").await,
+        "focus moves to the bad cell"
+    );
     assert_eq!(
         ttl.get_attribute("aria-describedby").as_deref(),
         Some("t1-ttl-err")
@@ -186,6 +210,8 @@ async fn record_table_shows_a_rejected_edit_in_the_cell_that_is_wrong() {
     press(&ttl, "Enter");
     assert!(until(|| find(&root, "#t1-ttl").is_none()).await);
     assert_eq!(commits.borrow().len(), 2);
+    // Focus returns to the row's Edit button.
+    assert!(until(|| focused_label() == "Edit host1.example.com. A").await);
     // Escape cancels an edit without committing.
     html_el(find(&root, edit).unwrap()).click();
     assert!(until(|| find(&root, "#t1-ttl").is_some()).await);

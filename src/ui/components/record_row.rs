@@ -59,7 +59,7 @@ pub fn record_row_view(props: &RecordRowProps) -> Html {
             aria-rowindex={props.aria_index.to_string()}>
             { for Column::ALL.into_iter().map(cell) }
             <td class="rt-actions">
-                <button type="button" class="btn-small" onclick={on_edit}
+                <button type="button" class="btn-small rt-edit" onclick={on_edit}
                     aria-label={format!("Edit {who}")}>{ "Edit" }</button>
                 <button type="button" class="btn-small btn-danger" onclick={on_delete}
                     aria-label={format!("Delete {who}")}>{ "Delete" }</button>

@@ -20,6 +20,9 @@ pub struct RecordRowEditorProps {
     /// True for a new record (changes the labels).
     #[prop_or_default]
     pub is_new: bool,
+    /// `aria-rowindex` of the row being edited (none for a new row).
+    #[prop_or_default]
+    pub aria_index: Option<usize>,
     /// A cell's text changed.
     pub on_change: Callback<(Column, String)>,
     /// Enter or Save.
@@ -120,7 +123,7 @@ pub fn record_row_editor(props: &RecordRowEditorProps) -> Html {
     let cancel = props.on_cancel.reform(|_: MouseEvent| ());
     html! {
         <>
-            <tr class="rt-editing" {onkeydown}>
+            <tr class="rt-editing" {onkeydown} aria-rowindex={props.aria_index.map(|i| i.to_string())}>
                 { for Column::ALL.into_iter().map(cell) }
                 <td class="rt-actions">
                     <button type="button" class="btn-small btn-primary" onclick={save}>{ "Save" }</button>

@@ -72,8 +72,24 @@ enum Target {
 #[derive(Clone, PartialEq)]
 struct Editing {
     target: Target,
+    /// `aria-rowindex` of the row edited (0 for a new row), to give focus
+    /// back to its Edit button when the edit ends.
+    aria_index: usize,
     draft: RowFields,
     errors: CellErrors,
+}
+
+/// Where keyboard focus goes after the next render, as a selector inside
+/// the table (built only from fixed text and numbers). The counter makes
+/// a repeated request (two rejected commits in a row) run again.
+type FocusRequest = (u32, String);
+
+fn focus_after_edit(e: &Editing) -> String {
+    if e.target == Target::New {
+        ".rt-add".to_string()
+    } else {
+        format!("tr[aria-rowindex=\"{}\"] .rt-edit", e.aria_index)
+    }
 }
 
 /// The editable, windowed record table.
@@ -83,8 +99,12 @@ pub fn record_table(props: &RecordTableProps) -> Html {
     let scroll_top = use_state_eq(|| 0.0_f64);
     let viewport = use_state_eq(|| DEFAULT_VIEWPORT_PX);
     let editing = use_state_eq(|| None::<Editing>);
-    // Bumped after a rejected commit, to move focus to the first bad cell.
-    let rejected = use_state_eq(|| 0_u32);
+    let root = use_node_ref();
+    let focus = use_state_eq(|| (0_u32, String::new()));
+    let request_focus = {
+        let focus = focus.clone();
+        Callback::from(move |selector: String| focus.set((focus.0.wrapping_add(1), selector)))
+    };
 
     let onscroll = {
         let (scroll, scroll_top, viewport) = (scroll.clone(), scroll_top.clone(), viewport.clone());
@@ -109,7 +129,11 @@ pub fn record_table(props: &RecordTableProps) -> Html {
     {
         // "Show me": bring the first highlighted row into view.
         let scroll = scroll.clone();
-        let index = first_index_of(&props.rows, &props.highlighted);
+        let index = if props.highlighted.is_empty() {
+            None
+        } else {
+            first_index_of(&props.rows, &props.highlighted)
+        };
         use_effect_with((props.highlighted.clone(), index), move |(_, index)| {
             if let (Some(i), Some(el)) = (index, scroll.cast::<web_sys::Element>()) {
                 let top = scroll_to_row(i.saturating_sub(1), ROW_HEIGHT_PX);
@@ -118,14 +142,14 @@ pub fn record_table(props: &RecordTableProps) -> Html {
         });
     }
     {
-        let scroll = scroll.clone();
-        use_effect_with(*rejected, move |n| {
+        let root = root.clone();
+        use_effect_with((*focus).clone(), move |(n, selector): &FocusRequest| {
             if *n > 0 {
-                let first = scroll
+                let target = root
                     .cast::<web_sys::Element>()
-                    .and_then(|el| el.query_selector("[aria-invalid=\"true\"]").ok().flatten())
+                    .and_then(|el| el.query_selector(selector).ok().flatten())
                     .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
-                if let Some(el) = first {
+                if let Some(el) = target {
                     let _ = el.focus();
                 }
             }
@@ -148,11 +172,16 @@ pub fn record_table(props: &RecordTableProps) -> Html {
         })
     };
     let on_cancel = {
-        let editing = editing.clone();
-        Callback::from(move |()| editing.set(None))
+        let (editing, request_focus) = (editing.clone(), request_focus.clone());
+        Callback::from(move |()| {
+            if let Some(e) = &*editing {
+                request_focus.emit(focus_after_edit(e));
+            }
+            editing.set(None);
+        })
     };
     let on_save = {
-        let (editing, rejected) = (editing.clone(), rejected.clone());
+        let (editing, request_focus) = (editing.clone(), request_focus.clone());
         let (on_commit, on_add) = (props.on_commit.clone(), props.on_add.clone());
         Callback::from(move |()| {
             let Some(mut e) = (*editing).clone() else {
@@ -166,20 +195,25 @@ pub fn record_table(props: &RecordTableProps) -> Html {
                 }),
             };
             if errors.is_empty() {
+                request_focus.emit(focus_after_edit(&e));
                 editing.set(None);
             } else {
                 e.errors = errors;
                 editing.set(Some(e));
-                rejected.set(*rejected + 1);
+                request_focus.emit("[aria-invalid=\"true\"]".to_string());
             }
         })
     };
+    let first_field = format!("#{}-{}", props.id_prefix, Column::Name.key());
     let start_add = {
-        let editing = editing.clone();
+        let (editing, request_focus) = (editing.clone(), request_focus.clone());
         let first_type = types.first().map(|t| t.to_string()).unwrap_or_default();
+        let first_field = first_field.clone();
         Callback::from(move |_: MouseEvent| {
+            request_focus.emit(first_field.clone());
             editing.set(Some(Editing {
                 target: Target::New,
+                aria_index: 0,
                 draft: RowFields {
                     rtype: first_type.clone(),
                     routing: "simple".into(),
@@ -199,6 +233,7 @@ pub fn record_table(props: &RecordTableProps) -> Html {
                 errors={e.errors.clone()}
                 types={types.clone()}
                 is_new={e.target == Target::New}
+                aria_index={(e.aria_index > 0).then_some(e.aria_index)}
                 on_change={on_change.clone()}
                 on_commit={on_save.clone()}
                 on_cancel={on_cancel.clone()} />
@@ -235,12 +270,16 @@ pub fn record_table(props: &RecordTableProps) -> Html {
                     return editor(e);
                 }
             }
+            let aria_index = win.first + i + 2;
             let start_edit = {
-                let editing = editing.clone();
+                let (editing, request_focus) = (editing.clone(), request_focus.clone());
                 let (id, draft) = (row.id.clone(), row.fields.clone());
+                let first_field = first_field.clone();
                 Callback::from(move |()| {
+                    request_focus.emit(first_field.clone());
                     editing.set(Some(Editing {
                         target: Target::Existing(id.clone()),
+                        aria_index,
                         draft: draft.clone(),
                         errors: CellErrors::default(),
                     }))
@@ -253,7 +292,7 @@ pub fn record_table(props: &RecordTableProps) -> Html {
             html! {
                 <RecordRowView
                     row={row.clone()}
-                    aria_index={win.first + i + 2}
+                    {aria_index}
                     highlighted={props.highlighted.contains(&row.id)}
                     on_edit={start_edit}
                     on_delete={delete} />
@@ -271,9 +310,9 @@ pub fn record_table(props: &RecordTableProps) -> Html {
         n => format!("{n} record sets"),
     };
     html! {
-        <div class="record-table">
+        <div class="record-table" ref={root}>
             <div class="rt-toolbar">
-                <button type="button" class="btn" onclick={start_add} disabled={adding}>{ "Add record" }</button>
+                <button type="button" class="btn rt-add" onclick={start_add} disabled={adding}>{ "Add record" }</button>
                 <span class="rt-count" aria-live="polite">{ count }</span>
             </div>
             <div class="rt-scroll" ref={scroll} {onscroll} tabindex="0" role="region"
