@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod hooks;
 pub mod panic_banner;
+pub mod playback;
 pub mod router;
 pub mod sections;
 pub mod store;

@@ -7,75 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+pub use super::playback::{Playback, Speed, DEFAULT_STEP_MS};
 use super::router::Route;
 use super::view_model::console::ConsoleLine;
 use super::view_model::record_table::RowId;
-
-/// Playback speeds offered by the timeline (simulated ms per wall ms).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Speed {
-    /// Real time.
-    #[default]
-    X1,
-    /// Ten times faster.
-    X10,
-    /// A minute per second.
-    X60,
-}
-
-impl Speed {
-    /// Every speed, slowest first.
-    pub const ALL: [Speed; 3] = [Speed::X1, Speed::X10, Speed::X60];
-
-    /// Simulated milliseconds per wall-clock millisecond.
-    pub fn factor(self) -> u64 {
-        match self {
-            Speed::X1 => 1,
-            Speed::X10 => 10,
-            Speed::X60 => 60,
-        }
-    }
-
-    /// Button text.
-    pub fn label(self) -> &'static str {
-        match self {
-            Speed::X1 => "1×",
-            Speed::X10 => "10×",
-            Speed::X60 => "60×",
-        }
-    }
-}
-
-/// The simulated clock the timeline plays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Playback {
-    /// Advancing on its own.
-    pub playing: bool,
-    /// How fast.
-    pub speed: Speed,
-    /// Current simulated time.
-    pub time_ms: u64,
-    /// End of the simulation; playback stops there.
-    pub horizon_ms: u64,
-    /// How far one "step" moves.
-    pub step_ms: u64,
-}
-
-impl Default for Playback {
-    fn default() -> Self {
-        Playback {
-            playing: false,
-            speed: Speed::X1,
-            time_ms: 0,
-            horizon_ms: 0,
-            step_ms: DEFAULT_STEP_MS,
-        }
-    }
-}
-
-/// One step of the timeline: a health checker's default request interval
-/// (Route 53 offers 10 s and 30 s; 10 s is the fast one).
-pub const DEFAULT_STEP_MS: u64 = 10_000;
 
 /// Most console lines kept; older ones scroll away for good.
 pub const CONSOLE_LIMIT: usize = 2_000;

@@ -14,4 +14,6 @@ pub mod sequence_layout;
 pub mod svg;
 pub mod timeline;
 pub mod timeline_layout;
+pub mod timeline_scale;
+pub mod timeline_shapes;
 pub mod windowing;

@@ -4,6 +4,9 @@
 
 use super::svg::num;
 use super::timeline::{format_clock, TimelineView};
+use super::timeline_scale::band_text;
+pub use super::timeline_scale::{percent, tick_step_ms, x_of, SIDE};
+pub use super::timeline_shapes::*;
 
 /// Height of a track's label line.
 pub const LABEL_H: f64 = 16.0;
@@ -19,170 +22,6 @@ pub const TRAFFIC_H: f64 = 34.0;
 pub const TRACK_GAP: f64 = 8.0;
 /// Height of the time axis at the bottom.
 pub const AXIS_H: f64 = 20.0;
-/// Side margin, so the first and last tick labels are not cut off.
-pub const SIDE: f64 = 14.0;
-/// Rough width of one character of band text at the band font size, used to
-/// decide whether a label fits inside its band.
-pub const CHAR_W: f64 = 6.6;
-
-/// What a band means, and so how it is drawn (fill, pattern, text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BandKind {
-    /// A health check reporting healthy.
-    Healthy,
-    /// A health check reporting unhealthy (hatched, labelled).
-    Unhealthy,
-    /// A DNS answer; the index alternates shades between neighbours.
-    Answer(usize),
-    /// The span of a fault that ends.
-    Fault,
-}
-
-/// A filled rectangle over a stretch of time.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Band {
-    /// Left.
-    pub x: f64,
-    /// Top.
-    pub y: f64,
-    /// Width (at least 1 px, so short events stay visible).
-    pub w: f64,
-    /// Height.
-    pub h: f64,
-    /// Meaning.
-    pub kind: BandKind,
-    /// Text drawn inside, when it fits.
-    pub text: Option<String>,
-    /// Full description (the SVG `<title>`, read on hover and by screen readers).
-    pub title: String,
-}
-
-/// A fault's start marker.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FaultMark {
-    /// Where it starts.
-    pub x: f64,
-    /// Top of the fault track.
-    pub y: f64,
-    /// Its label, e.g. `0:30 app-a stops answering`.
-    pub title: String,
-}
-
-/// A track's label.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TrackLabel {
-    /// Baseline y.
-    pub y: f64,
-    /// Text.
-    pub text: String,
-}
-
-/// A step line (share of checkers healthy) and its threshold.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ShareLine {
-    /// SVG `points` of the polyline.
-    pub points: String,
-    /// y of the threshold line.
-    pub threshold_y: f64,
-    /// Top and bottom of the plot area.
-    pub top: f64,
-    /// Bottom.
-    pub bottom: f64,
-}
-
-/// One traffic bar (ok or failed part of one bucket).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bar {
-    /// Left.
-    pub x: f64,
-    /// Top.
-    pub y: f64,
-    /// Width.
-    pub w: f64,
-    /// Height.
-    pub h: f64,
-    /// The failed part (hatched) rather than the ok part.
-    pub failed: bool,
-    /// e.g. `app-a 0:10–0:20: 40 ok, 2 failed`.
-    pub title: String,
-}
-
-/// A time-axis tick.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tick {
-    /// Position.
-    pub x: f64,
-    /// Label.
-    pub text: String,
-}
-
-/// Everything the timeline SVG draws except the cursor.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct TimelineLayout {
-    /// Width.
-    pub width: f64,
-    /// Height.
-    pub height: f64,
-    /// Labels above tracks.
-    pub labels: Vec<TrackLabel>,
-    /// Status, answer and fault-span bands.
-    pub bands: Vec<Band>,
-    /// Fault start markers.
-    pub faults: Vec<FaultMark>,
-    /// Share-of-checkers lines, one per check.
-    pub shares: Vec<ShareLine>,
-    /// Traffic bars.
-    pub bars: Vec<Bar>,
-    /// Axis ticks.
-    pub ticks: Vec<Tick>,
-    /// y of the axis line.
-    pub axis_y: f64,
-    /// Horizon used for the x scale (never 0).
-    pub horizon_ms: u64,
-}
-
-impl TimelineLayout {
-    /// The x of simulated time `t` (clamped to the horizon).
-    pub fn x_of(&self, t: u64) -> f64 {
-        x_of(t, self.horizon_ms, self.width)
-    }
-}
-
-/// Maps time onto x for a plot `width` px wide with [`SIDE`] margins.
-pub fn x_of(t: u64, horizon_ms: u64, width: f64) -> f64 {
-    let horizon = horizon_ms.max(1);
-    let plot = (width - 2.0 * SIDE).max(1.0);
-    SIDE + plot * (t.min(horizon) as f64 / horizon as f64)
-}
-
-/// A tick spacing from a fixed list of round steps, the smallest giving at
-/// most one tick per `min_px` px.
-pub fn tick_step_ms(horizon_ms: u64, width: f64, min_px: f64) -> u64 {
-    const STEPS: [u64; 12] = [
-        1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000,
-        3_600_000,
-    ];
-    let max_ticks = ((width - 2.0 * SIDE) / min_px).floor().max(1.0) as u64;
-    STEPS
-        .into_iter()
-        .find(|s| horizon_ms / s <= max_ticks)
-        .unwrap_or(3_600_000)
-}
-
-/// A share (0.0–1.0) as a whole percentage, clamped.
-pub fn percent(share: f32) -> u32 {
-    if share.is_finite() {
-        (share.clamp(0.0, 1.0) * 100.0).round() as u32
-    } else {
-        0
-    }
-}
-
-fn band_text(label: &str, w: f64) -> Option<String> {
-    let needed = label.chars().count() as f64 * CHAR_W + 8.0;
-    (w >= needed).then(|| label.to_string())
-}
-
 /// Lays out `view` in a box `width` px wide. Times past the horizon are
 /// clamped to it; an empty track list still gives an axis.
 pub fn layout_timeline(view: &TimelineView, width: f64) -> TimelineLayout {
@@ -446,20 +285,6 @@ mod tests {
     }
 
     #[test]
-    fn time_maps_linearly_between_the_margins_and_clamps() {
-        // (t, horizon, width) -> x
-        for (t, h, w, want) in [
-            (0, 1000, 228.0, SIDE),
-            (500, 1000, 228.0, SIDE + 100.0),
-            (1000, 1000, 228.0, SIDE + 200.0),
-            (5000, 1000, 228.0, SIDE + 200.0), // past the horizon
-            (0, 0, 228.0, SIDE),               // zero horizon does not divide by zero
-        ] {
-            assert_eq!(x_of(t, h, w), want, "t={t} h={h}");
-        }
-    }
-
-    #[test]
     fn health_bands_say_healthy_or_unhealthy_in_words() {
         let l = layout_timeline(&sample(), 628.0);
         let health: Vec<&Band> = l
@@ -551,34 +376,14 @@ mod tests {
     }
 
     #[test]
-    fn ticks_use_round_steps_that_fit_the_width() {
-        // (horizon, width) -> step
-        for (h, w, want) in [
-            (100_000, 628.0, 15_000),
-            (100_000, 300.0, 30_000),
-            (600_000, 1200.0, 60_000),
-            (10_000, 1200.0, 1_000),
-            (100_000_000, 300.0, 3_600_000), // beyond the list: the largest
-        ] {
-            assert_eq!(tick_step_ms(h, w, 64.0), want, "h={h} w={w}");
-        }
+    fn ticks_start_at_zero_and_stay_inside_the_horizon() {
         let l = layout_timeline(&sample(), 628.0);
         assert_eq!(l.ticks.first().unwrap().text, "0:00");
         assert_eq!(l.ticks.last().unwrap().text, "1:30");
     }
 
     #[test]
-    fn percent_rounds_and_clamps() {
-        for (share, want) in [
-            (0.18, 18),
-            (0.0, 0),
-            (1.0, 100),
-            (1.5, 100),
-            (-1.0, 0),
-            (f32::NAN, 0),
-        ] {
-            assert_eq!(percent(share), want, "{share}");
-        }
+    fn the_share_label_names_the_threshold() {
         let l = layout_timeline(&sample(), 628.0);
         assert!(l.labels.iter().any(|t| t.text.contains("(dashed: 18 %)")));
     }
