@@ -11,6 +11,7 @@
 
 pub mod clock;
 pub mod conflicts;
+pub mod health_checks;
 pub mod listing;
 pub mod messages;
 pub mod model;
@@ -23,6 +24,7 @@ pub mod shape;
 pub mod validate;
 pub mod zone;
 
+pub use health_checks::{AttachedWorld, StoredHealthCheck};
 pub use problem::{BatchProblem, Rule};
 pub use record::{
     AliasTarget, FailoverRole, RecordData, RecordKey, RecordSet, RecordValue, Routing,
