@@ -19,6 +19,7 @@ pub mod policy;
 pub mod problem;
 pub mod rdata;
 pub mod record;
+pub mod routing_view;
 pub mod service;
 pub mod shape;
 pub mod validate;
