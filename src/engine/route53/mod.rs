@@ -24,6 +24,7 @@ pub mod service;
 pub mod shape;
 pub mod validate;
 pub mod zone;
+pub mod zone_lints;
 
 pub use health_checks::{AttachedWorld, StoredHealthCheck};
 pub use problem::{BatchProblem, Rule};

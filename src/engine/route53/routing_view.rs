@@ -129,7 +129,8 @@ impl std::fmt::Display for ViewError {
 
 impl std::error::Error for ViewError {}
 
-fn policy(r: &Routing) -> Policy {
+/// The routing policy of a set as [`routing::select`] takes it.
+pub fn policy_of(r: &Routing) -> Policy {
     match r {
         Routing::Simple => Policy::Simple,
         Routing::Weighted { weight, .. } => Policy::Weighted { weight: *weight },
@@ -258,7 +259,7 @@ fn candidates_at_depth(
             };
             Candidate {
                 set_id: set_label(set),
-                policy: policy(&set.routing),
+                policy: policy_of(&set.routing),
                 health,
                 values,
             }
