@@ -158,14 +158,13 @@ pub fn cname_could_be_alias(zone: &HostedZone) -> Vec<Lint> {
     out
 }
 
+/// Per address: the first and last instant held, and whether in every period.
+type History = BTreeMap<IpAddr, (SimTime, SimTime, bool)>;
+
 /// Every address `host` has between t=0 and `horizon`, with the first and
 /// last instant of the periods it held it, and whether it held it in every
 /// period.
-fn address_periods(
-    host: &ManagedHost,
-    seed: u64,
-    horizon: SimTime,
-) -> BTreeMap<IpAddr, (SimTime, SimTime, bool)> {
+fn address_periods(host: &ManagedHost, seed: u64, horizon: SimTime) -> History {
     let mut out: BTreeMap<IpAddr, (SimTime, SimTime, u64)> = BTreeMap::new();
     let period_ms = match host.kind {
         ManagedKind::ApiGateway { rotate_every_s } => rotate_every_s.max(1).saturating_mul(1000),
@@ -193,7 +192,7 @@ fn address_periods(
 /// over `world`'s managed hosts from t=0 to `horizon`.
 pub fn pinned_managed_addresses(zone: &HostedZone, world: &World, horizon: SimTime) -> Vec<Lint> {
     let mut out = Vec::new();
-    let histories: Vec<(&ManagedHost, BTreeMap<IpAddr, (SimTime, SimTime, bool)>)> = world
+    let histories: Vec<(&ManagedHost, History)> = world
         .managed
         .iter()
         .map(|m| (m, address_periods(m, world.seed, horizon)))

@@ -59,7 +59,11 @@ fn aws_alias_targets() {
 /// Each row: CNAMEs in a zone and the records `cname-could-be-alias` names.
 #[test]
 fn cname_where_an_alias_would_do() {
-    let rows: Vec<(Vec<(&str, &str, &str)>, Vec<&str>)> = vec![
+    type Row = (
+        Vec<(&'static str, &'static str, &'static str)>,
+        Vec<&'static str>,
+    );
+    let rows: Vec<Row> = vec![
         (
             vec![(
                 "api.example.com",
