@@ -1,3 +1,6 @@
 //! The shareable scenario document, its presets, importers and exporters.
 //! Plain data on top of [`crate::engine`]; no web crates.
 #![warn(missing_docs)]
+
+pub mod model;
+pub mod presets;
