@@ -5,6 +5,8 @@
 
 use std::process::ExitCode;
 
+mod simulate;
+
 /// A subcommand: its name, a one-line summary for `--help`, and its entry.
 struct Command {
     name: &'static str,
@@ -13,7 +15,11 @@ struct Command {
 }
 
 /// Every subcommand, in the order `--help` lists them.
-const COMMANDS: &[Command] = &[];
+const COMMANDS: &[Command] = &[Command {
+    name: "simulate",
+    summary: simulate::SUMMARY,
+    run: simulate::run,
+}];
 
 fn help() -> String {
     let mut s = String::from(
