@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::health::DEFAULT_CHECKERS_PER_REGION;
 use crate::engine::lint::Lint;
+use crate::engine::rng::fnv1a;
 use crate::engine::route53::routing_view::{
     answers_over_time, Query, QueryAnswer, RoutingContext, ViewError,
 };
@@ -259,6 +260,15 @@ impl Scenario {
             answers,
             lints,
         })
+    }
+}
+
+impl ScenarioRun {
+    /// A fingerprint of the whole run: FNV-1a (64-bit) over its JSON.
+    /// Equal digests on the host and in the browser show the run is the
+    /// same bit for bit (the JSON holds every time, address and reason).
+    pub fn digest(&self) -> u64 {
+        fnv1a(serde_json::to_string(self).unwrap_or_default().as_bytes())
     }
 }
 
