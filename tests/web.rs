@@ -58,5 +58,5 @@ fn blog_failover_run_is_the_same_in_the_browser_as_on_the_host() {
     let first = build().unwrap().run().unwrap();
     let second = build().unwrap().run().unwrap();
     assert_eq!(first, second);
-    assert_eq!(first.digest(), 10_624_617_744_812_179_116);
+    assert_eq!(first.digest(), 11_793_356_947_570_544_423);
 }

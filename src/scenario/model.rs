@@ -14,6 +14,8 @@
 //! `world.seed` for the run). `route53.seed` only drew the ids the service
 //! handed out when the scenario was built.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::engine::health::DEFAULT_CHECKERS_PER_REGION;
@@ -85,6 +87,13 @@ pub struct Scenario {
     /// Latencies from client locations to AWS regions (default empty).
     #[serde(default)]
     pub latency: LatencyTable,
+    /// The port clients connect to behind a record, keyed `name/set_id`
+    /// (`api.hello-localstack.com/app-a`; `simple` for a simple record).
+    /// DNS answers carry no port (RFC 1035 A records hold only an address),
+    /// so only the scenario can say; the lints compare it with the health
+    /// check's port (default none).
+    #[serde(default)]
+    pub client_ports: BTreeMap<String, u16>,
     /// Checkers per region, 1–64 (default
     /// [`DEFAULT_CHECKERS_PER_REGION`]: AWS does not publish the number).
     #[serde(default = "default_checkers")]
@@ -108,6 +117,7 @@ impl Default for Scenario {
             queries: Vec::new(),
             client: Client::default(),
             latency: LatencyTable::default(),
+            client_ports: BTreeMap::new(),
             checkers_per_region: DEFAULT_CHECKERS_PER_REGION,
             horizon_ms: DEFAULT_HORIZON_MS,
         }
@@ -254,7 +264,7 @@ impl Scenario {
         };
         let answers = answers_over_time(&self.route53, &timeline, &self.queries, &ctx)
             .map_err(ScenarioError::Routing)?;
-        let lints = lint_route53(&self.route53, &world, horizon);
+        let lints = lint_route53(&self.route53, &world, horizon, &self.client_ports);
         Ok(ScenarioRun {
             timeline,
             answers,
@@ -289,113 +299,4 @@ fn json_error(e: &serde_json::Error, path: &str) -> ScenarioError {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Each row: a document and the error it gets (line, column, path,
-    /// message start). Unknown fields are refused and named; so are wrong
-    /// types, with the field's path.
-    #[test]
-    fn bad_documents_are_named() {
-        let rows: Vec<(&str, usize, usize, &str, &str)> = vec![
-            (
-                "{\n  \"seed\": 1,\n  \"sede\": 2\n}",
-                3,
-                8,
-                "sede",
-                "unknown field `sede`",
-            ),
-            (
-                "{\"seed\": \"one\"}",
-                1,
-                14,
-                "seed",
-                "invalid type: string \"one\", expected u64",
-            ),
-            (
-                "{\"route53\": {\"zones\": [{\"id\": 5}]}}",
-                1,
-                31,
-                "route53.zones[0].id",
-                "invalid type: integer `5`",
-            ),
-            (
-                "{\"route53\": {\"bogus\": 1}}",
-                1,
-                20,
-                "route53.bogus",
-                "unknown field `bogus`",
-            ),
-            ("{\"seed\": 1", 1, 10, ".", "EOF while parsing an object"),
-            ("{} x", 1, 4, ".", "trailing characters"),
-        ];
-        for (text, line, column, path, start) in rows {
-            match Scenario::from_json(text) {
-                Err(ScenarioError::Json {
-                    line: l,
-                    column: c,
-                    path: p,
-                    message,
-                }) => {
-                    assert_eq!(
-                        (l, c, p.as_str()),
-                        (line, column, path),
-                        "{text}: {message}"
-                    );
-                    assert!(message.starts_with(start), "{text}: {message}");
-                }
-                other => panic!("{text}: {other:?}"),
-            }
-        }
-    }
-
-    /// Missing fields keep their documented defaults.
-    #[test]
-    fn defaults() {
-        let s = Scenario::from_json("{}").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(s, Scenario::default());
-        assert_eq!(s.version, 1);
-        assert_eq!(s.horizon_ms, 600_000);
-        assert_eq!(s.checkers_per_region, 2);
-    }
-
-    #[test]
-    fn other_versions_are_refused() {
-        assert_eq!(
-            Scenario::from_json("{\"version\": 2}"),
-            Err(ScenarioError::Version(2))
-        );
-        assert_eq!(
-            Scenario::from_json("{\"version\": 0}").map_err(|e| e.to_string()),
-            Err("scenario version 0 is not supported; this dnsplay reads version 1".to_string())
-        );
-    }
-
-    /// The document round-trips through its JSON.
-    #[test]
-    fn round_trip() {
-        let s = Scenario {
-            title: "t".into(),
-            seed: 9,
-            queries: vec![Query::new("a.example.com", "A")],
-            ..Scenario::default()
-        };
-        assert_eq!(Scenario::from_json(&s.to_json()), Ok(s));
-    }
-
-    /// A run with a fault naming an unknown app fails before it starts.
-    #[test]
-    fn run_errors_are_reported() {
-        let s = Scenario {
-            faults: vec![TimedFault {
-                at: SimTime::ZERO,
-                fault: crate::engine::world::Fault::AppDown { app: "nope".into() },
-            }],
-            ..Scenario::default()
-        };
-        assert!(matches!(
-            s.run(),
-            Err(ScenarioError::Sim(SimError::UnknownFaultTarget { .. }))
-        ));
-    }
-}
+mod tests;

@@ -246,8 +246,21 @@ pub fn lint_zone(
 
 /// Every lint for every zone of `route53` and its health checks (each
 /// health-check finding once, however many zones there are).
-pub fn lint_route53(route53: &Route53, world: &World, horizon: SimTime) -> Vec<Lint> {
-    let records: Vec<LintRecord> = route53.zones.iter().flat_map(lint_records).collect();
+/// `client_ports` gives the port clients use behind a record, keyed
+/// `name/set_id` as the lints label records (DNS carries no port, so only
+/// the scenario knows it).
+pub fn lint_route53(
+    route53: &Route53,
+    world: &World,
+    horizon: SimTime,
+    client_ports: &BTreeMap<String, u16>,
+) -> Vec<Lint> {
+    let mut records: Vec<LintRecord> = route53.zones.iter().flat_map(lint_records).collect();
+    for r in &mut records {
+        r.client_port = client_ports
+            .get(&format!("{}/{}", r.name, r.set_id))
+            .copied();
+    }
     let mut out = lint(&records, &route53.health_checks());
     for zone in &route53.zones {
         out.extend(cname_could_be_alias(zone));

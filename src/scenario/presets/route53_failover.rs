@@ -102,6 +102,13 @@ pub fn build(seed: u64) -> Result<Scenario, ApiError> {
             },
         }],
         queries: vec![Query::new(API_NAME, "A")],
+        // The blog's clients reach app-a on NodePort 30001 and app-b on 30002.
+        client_ports: [
+            (format!("{API_NAME}/app-a"), 30001),
+            (format!("{API_NAME}/app-b"), 30002),
+        ]
+        .into_iter()
+        .collect(),
         horizon_ms: 600_000,
         ..Scenario::default()
     })
@@ -158,6 +165,13 @@ mod tests {
                 "health-check-private-address",
                 "health-check-private-address"
             ]
+        );
+        assert!(
+            run.lints[0]
+                .message
+                .contains("Only the port differs (30001 for the PRIMARY, 30002 for the SECONDARY)"),
+            "{}",
+            run.lints[0].message
         );
         assert_eq!(
             run.lints[0].records,
