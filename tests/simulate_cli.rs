@@ -128,6 +128,21 @@ fn text_timeline() {
         text.contains("t+30.000s    fault    app-a reports DOWN"),
         "{text}"
     );
+    let after = format!(
+        "{}.{:03} s after \"app-a reports DOWN\" at t+30.000s",
+        (down - 30_000) / 1000,
+        (down - 30_000) % 1000
+    );
+    assert!(
+        text.contains(&format!("app-a-health turned unhealthy at {at}, {after}")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "api.hello-localstack.com. A answered app-b from {at}, {after}"
+        )),
+        "{text}"
+    );
     assert!(text.contains("failover-same-address [api.hello-localstack.com/app-a, api.hello-localstack.com/app-b]"), "{text}");
     assert!(!text.contains(" probe    "), "{text}");
     let with = stdout(&dnsplay(&[FIXTURE, "--probes", "--until", "15s"]));

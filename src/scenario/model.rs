@@ -235,6 +235,19 @@ impl Scenario {
         }
     }
 
+    /// The Route 53 service with this scenario's world, faults and seed
+    /// attached, so `GetHealthCheckStatus` through
+    /// [`crate::engine::aws::AwsApi`] answers from this scenario's run.
+    pub fn attached_route53(&self) -> Route53 {
+        let mut r53 = self.route53.clone();
+        r53.attach_world(
+            self.run_world(),
+            self.faults.clone(),
+            self.sim_options(true),
+        );
+        r53
+    }
+
     /// Runs the scenario to its horizon, probes recorded.
     pub fn run(&self) -> Result<ScenarioRun, ScenarioError> {
         self.run_until(self.horizon(), true)

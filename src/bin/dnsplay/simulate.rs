@@ -250,6 +250,13 @@ fn text_report(s: &Scenario, run: &ScenarioRun) -> String {
             at.to_string()
         ));
     }
+    let summary = summary(s, run);
+    if !summary.is_empty() {
+        out.push_str("\nSummary:\n");
+        for line in summary {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
     if !run.lints.is_empty() {
         out.push_str("\nLints:\n");
         for l in &run.lints {
@@ -263,6 +270,60 @@ fn text_report(s: &Scenario, run: &ScenarioRun) -> String {
     }
     if !s.notes.is_empty() {
         out.push_str(&format!("\nNotes: {}\n", s.notes));
+    }
+    out
+}
+
+/// `29.181 s`: a duration in seconds with milliseconds.
+fn seconds(ms: u64) -> String {
+    format!("{}.{:03} s", ms / 1000, ms % 1000)
+}
+
+/// What moved, measured from the fault before it: each status change and
+/// each answer change after t=0.
+fn summary(s: &Scenario, run: &ScenarioRun) -> Vec<String> {
+    let faults: Vec<(SimTime, String)> = run
+        .timeline
+        .entries
+        .iter()
+        .filter_map(|e| match &e.event {
+            TimelineEvent::Fault { fault } => Some((e.at, fault.to_string())),
+            _ => None,
+        })
+        .collect();
+    let since = |at: SimTime| -> String {
+        match faults.iter().rev().find(|(t, _)| *t <= at) {
+            Some((t, what)) => format!(
+                ", {} after \"{what}\" at {t}",
+                seconds(at.as_millis().saturating_sub(t.as_millis()))
+            ),
+            None => String::new(),
+        }
+    };
+    let mut out = Vec::new();
+    for e in run.timeline.entries.iter().filter(|e| e.at > SimTime::ZERO) {
+        if let TimelineEvent::Status { check, healthy, .. } = &e.event {
+            out.push(format!(
+                "{} turned {} at {}{}",
+                check_name(s, check),
+                health_word(*healthy),
+                e.at,
+                since(e.at)
+            ));
+        }
+    }
+    for a in run.answers.iter().filter(|a| a.at > SimTime::ZERO) {
+        let what = match &a.answer {
+            Answer::Records { chosen, .. } => chosen.join(","),
+            Answer::NoData { .. } => "NODATA".to_string(),
+        };
+        out.push(format!(
+            "{} {} answered {what} from {}{}",
+            a.name,
+            a.rtype,
+            a.at,
+            since(a.at)
+        ));
     }
     out
 }

@@ -82,7 +82,7 @@ pub struct AttachedWorld {
     pub world: World,
     /// Faults on the timeline.
     pub faults: Vec<TimedFault>,
-    /// Checkers per region and event budget (the seed is the service's).
+    /// Seed, checkers per region and event budget.
     pub options: SimOptions,
 }
 
@@ -173,7 +173,8 @@ impl Route53 {
     }
 
     /// Runs every stored check against `world` with `faults` up to
-    /// `horizon`, seeded with the service's seed.
+    /// `horizon`. `options.seed` seeds the checkers (a scenario passes its
+    /// own seed; the service's seed only draws ids).
     pub fn run_health_checks(
         &self,
         world: &World,
@@ -181,11 +182,7 @@ impl Route53 {
         horizon: SimTime,
         options: &SimOptions,
     ) -> Result<Timeline, SimError> {
-        let options = SimOptions {
-            seed: self.seed,
-            ..options.clone()
-        };
-        run_until(world, &self.health_checks(), faults, horizon, &options)
+        run_until(world, &self.health_checks(), faults, horizon, options)
     }
 
     /// API `GetHealthCheckStatus` at `now`: the latest observation of every
@@ -253,11 +250,13 @@ impl Route53 {
                 .filter(|i| i.code == "ParamValidation")
                 .map(|i| i.message.as_str())
                 .collect();
-            match issues.first() {
-                _ if !client.is_empty() => ApiError::new(
+            if !client.is_empty() {
+                return ApiError::new(
                     "ParamValidation",
                     format!("Parameter validation failed:\n{}", client.join("\n")),
-                ),
+                );
+            }
+            match issues.first() {
                 Some(i) => ApiError::new(i.code, i.message.clone()),
                 None => ApiError::new("InvalidInput", messages::malformed("HealthCheckConfig")),
             }

@@ -106,3 +106,39 @@ fn run_errors_are_reported() {
         Err(ScenarioError::Sim(SimError::UnknownFaultTarget { .. }))
     ));
 }
+
+/// GetHealthCheckStatus through the attached service reads the same run:
+/// its observations at the horizon are the timeline's.
+#[test]
+fn attached_service_answers_from_the_scenario_run() {
+    use crate::engine::aws::{AwsApi, CallContext};
+    let s = crate::scenario::presets::route53_failover::route53_failover()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = s.run().unwrap_or_else(|e| panic!("{e}"));
+    let id = s.route53.health_checks[0].id.clone();
+    let mut r53 = s.attached_route53();
+    let out = r53
+        .call(
+            "route53",
+            "GetHealthCheckStatus",
+            &serde_json::json!({"HealthCheckId": id}),
+            CallContext { now: s.horizon() },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let got: Vec<String> = out["HealthCheckObservations"]
+        .as_array()
+        .map(|l| {
+            l.iter()
+                .filter_map(|o| o["StatusReport"]["Status"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let want: Vec<String> = run
+        .timeline
+        .observations(&id, s.horizon())
+        .into_iter()
+        .map(|o| o.3)
+        .collect();
+    assert_eq!(got.len(), 16);
+    assert_eq!(got, want);
+}
