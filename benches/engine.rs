@@ -8,8 +8,10 @@ use std::time::Instant;
 
 use dnsplay::engine::lookup::lookup;
 use dnsplay::engine::rng::SimRng;
+use dnsplay::engine::time::SimTime;
 use dnsplay::engine::wire;
 use dnsplay::scenario::formats::zonefile::import_zone;
+use dnsplay::scenario::presets::route53_failover;
 use hickory_proto::rr::{Name, RecordType};
 
 /// Runs `work` `n` times and prints the rate per second.
@@ -86,7 +88,41 @@ fn zone_benchmarks() {
     );
 }
 
+/// Runs the blog's scenario (two HTTP checks, RequestInterval 10, the
+/// eight default regions, two checkers each) for 24 simulated hours and
+/// prints the event rate.
+fn blog_day(record_probes: bool) {
+    let label = if record_probes {
+        "24 simulated hours of the blog's failover scenario with fast checks (RequestInterval 10) in every region, probes recorded"
+    } else {
+        "24 simulated hours of the blog's failover scenario with fast checks (RequestInterval 10) in every region"
+    };
+    let scenario = match route53_failover::build(1) {
+        Ok(s) => s,
+        Err(e) => {
+            println!("{label}: cannot build the preset: {e}");
+            return;
+        }
+    };
+    let start = Instant::now();
+    let run = scenario.run_until(SimTime::from_secs(24 * 3600), record_probes);
+    let secs = start.elapsed().as_secs_f64();
+    match run {
+        Ok(run) => {
+            let n = run.timeline.events_processed;
+            println!(
+                "{label}: {n} events in {secs:.3} s = {:.0} events/s",
+                n as f64 / secs
+            );
+            black_box(run);
+        }
+        Err(e) => println!("{label}: {e}"),
+    }
+}
+
 fn main() {
+    blog_day(false);
+    blog_day(true);
     let mut rng = SimRng::derive(1, "bench");
     rate("seeded draws (ChaCha8)", 10_000_000, |_| {
         black_box(rng.next_u64());

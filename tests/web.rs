@@ -49,6 +49,18 @@ fn seeded_rng_gives_the_same_stream_in_the_browser_as_on_the_host() {
     );
 }
 
+/// Issue 4: "Replaying the same scenario gives the same timeline, bit for
+/// bit, on host and on wasm32". The host pins the same digest in
+/// tests/determinism.rs (`BLOG_FAILOVER_DIGEST`).
+#[wasm_bindgen_test]
+fn blog_failover_run_is_the_same_in_the_browser_as_on_the_host() {
+    let build = dnsplay::scenario::presets::route53_failover::route53_failover;
+    let first = build().unwrap().run().unwrap();
+    let second = build().unwrap().run().unwrap();
+    assert_eq!(first, second);
+    assert_eq!(first.digest(), 11_793_356_947_570_544_423);
+}
+
 // ---- components mounted with sample view-model data ----
 
 use std::cell::RefCell;

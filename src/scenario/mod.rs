@@ -4,3 +4,5 @@
 
 pub mod blog;
 pub mod formats;
+pub mod model;
+pub mod presets;
