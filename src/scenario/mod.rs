@@ -3,6 +3,8 @@
 #![warn(missing_docs)]
 
 pub mod blog;
+pub mod codec;
 pub mod formats;
+pub mod migrate;
 pub mod model;
 pub mod presets;
