@@ -307,7 +307,9 @@ pub fn share_url(base: &str, state: &SharedState) -> String {
     format!("{base}{}", fragment(state))
 }
 
-fn is_slug(page: &str) -> bool {
+/// Whether `page` can be a link's page: 1 to [`MAX_PAGE_CHARS`] of
+/// `a-z`, `0-9` and `-`.
+pub fn is_page_slug(page: &str) -> bool {
     !page.is_empty()
         && page.len() <= MAX_PAGE_CHARS
         && page
@@ -328,7 +330,7 @@ pub fn open(link: &str) -> Result<SharedState, LinkError> {
         });
     }
     if let Some(page) = &state.page {
-        if !is_slug(page) {
+        if !is_page_slug(page) {
             return Err(LinkError::NotAScenario {
                 path: "page".into(),
                 message: format!(

@@ -5,6 +5,8 @@
 
 mod console;
 mod dig;
+mod link;
+mod open;
 mod simulate;
 
 use std::process::ExitCode;
@@ -22,6 +24,16 @@ const COMMANDS: &[Command] = &[
         name: "console",
         summary: "run aws/awslocal route53 commands from a script or stdin",
         run: console::run,
+    },
+    Command {
+        name: "link",
+        summary: "print the share link of a scenario file",
+        run: link::run,
+    },
+    Command {
+        name: "open",
+        summary: "print the scenario a share link holds, as JSON",
+        run: open::run,
     },
     Command {
         name: "dig",

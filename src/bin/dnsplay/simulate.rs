@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use dnsplay::engine::time::SimTime;
 use dnsplay::scenario::model::Scenario;
 
-mod duration;
+pub(crate) mod duration;
 mod report;
 
 use duration::parse_duration;

@@ -188,6 +188,6 @@ fn page_slugs() {
         ("Route53", false),
         ("a b", false),
     ] {
-        assert_eq!(is_slug(page), ok, "{page:?}");
+        assert_eq!(is_page_slug(page), ok, "{page:?}");
     }
 }
