@@ -128,4 +128,61 @@ fn main() {
         black_box(rng.next_u64());
     });
     zone_benchmarks();
+    share_link_lengths();
+}
+
+/// lz-string's `compressToEncodedURIComponent` length of `json`, by
+/// `node scripts/lz-length.mjs` (after `npm ci`); `None` without node.
+fn lz_string_length(json: &str) -> Option<usize> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("node")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scripts/lz-length.mjs"
+        ))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(json.as_bytes()).ok()?;
+    let out = child.wait_with_output().ok()?;
+    String::from_utf8(out.stdout).ok()?.trim().parse().ok()
+}
+
+/// Issue 7: each preset's share-link length beside lz-string's for the
+/// same JSON (the state a golden link holds: seed 1, its page, 90 s), and
+/// the blog preset under other seeds (other random ids).
+fn share_link_lengths() {
+    use dnsplay::scenario::codec::{deflate, fragment, SharedState};
+    use dnsplay::scenario::presets::PRESETS;
+    println!("share links (characters; dnsplay = #s=1.<payload>, budget 600):");
+    let mut rows: Vec<(String, SharedState)> = Vec::new();
+    for p in PRESETS {
+        for seed in [1, 7, 12_345] {
+            if seed != 1 && p.name != "route53-failover" {
+                continue;
+            }
+            let scenario = (p.build)(seed).expect("presets build");
+            let state = SharedState {
+                scenario,
+                page: Some(p.name.to_string()),
+                time_ms: 90_000,
+            };
+            rows.push((format!("{} (seed {seed})", p.name), state));
+        }
+    }
+    for (label, state) in rows {
+        let json = serde_json::to_string(&state).expect("serializable");
+        let deflate_only = (deflate::deflate(b"", json.as_bytes()).len() + 1).div_ceil(3) * 4;
+        let lz = lz_string_length(&json)
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "n/a (run npm ci)".into());
+        println!(
+            "  {label}: dnsplay {} | lz-string {lz} | JSON {} bytes | deflate without dictionary ~{deflate_only}",
+            fragment(&state).len(),
+            json.len(),
+        );
+    }
 }
