@@ -78,3 +78,41 @@ pub fn export_awslocal(r53: &Route53, zone: &HostedZone) -> String {
     ));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// POSIX §2.2.2: nothing is special inside single quotes, so a `'` is
+    /// written by closing, escaping and reopening.
+    #[test]
+    fn shell_quoting() {
+        for (text, want) in [
+            ("plain", "'plain'"),
+            ("it's", r"'it'\''s'"),
+            ("$HOME \"x\"", "'$HOME \"x\"'"),
+            ("", "''"),
+        ] {
+            assert_eq!(shell_quote(text), want, "{text}");
+        }
+    }
+
+    /// The blog zone's script creates the zone, both checks, then one batch
+    /// naming the checks through their variables.
+    #[test]
+    fn blog_script_shape() {
+        let r53 = crate::scenario::presets::route53_failover::build(1)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .route53;
+        let script = export_awslocal(&r53, &r53.zones[0]);
+        let lines: Vec<&str> = script.lines().collect();
+        assert!(lines[1].starts_with("HOSTED_ZONE_ID=$(awslocal route53 create-hosted-zone --name hello-localstack.com --caller-reference 'hello-localstack' --query HostedZone.Id --output text)"));
+        assert!(lines[2].starts_with("HC_1=$(awslocal route53 create-health-check --caller-reference 'app-a-health' --health-check-config '{\"IPAddress\":\"192.168.49.2\",\"Port\":30001,"));
+        assert!(lines[3].starts_with(
+            "HC_2=$(awslocal route53 create-health-check --caller-reference 'app-b-health'"
+        ));
+        assert!(script.contains("\"HealthCheckId\": \"'\"$HC_1\"'\""));
+        assert!(script.contains("\"HealthCheckId\": \"'\"$HC_2\"'\""));
+        assert!(!script.contains(&r53.health_checks[0].id));
+    }
+}

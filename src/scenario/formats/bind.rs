@@ -119,3 +119,47 @@ pub fn import_bind(text: &str, origin: Option<&Name>) -> Result<ChangeBatch, Zon
         changes: Some(changes),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// RFC 1035 §5: the apex SOA and NS of a file are Route 53's to make,
+    /// so the import leaves them out and keeps one CREATE per owner/type.
+    #[test]
+    fn import_skips_apex_soa_and_ns() {
+        let text = "$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 host 1 2 3 4 5\n@ NS ns1\n@ MX 10 mail\nns1 A 192.0.2.1\nmail 60 A 192.0.2.2\nmail 60 A 192.0.2.3\n";
+        let batch = import_bind(text, None).unwrap_or_else(|e| panic!("{e}"));
+        let got: Vec<(String, String, i64, usize)> = batch
+            .changes
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|c| c.resource_record_set)
+            .map(|s| {
+                (
+                    s.name.unwrap_or_default(),
+                    s.rtype.unwrap_or_default(),
+                    s.ttl.unwrap_or_default(),
+                    s.resource_records.map(|r| r.len()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("example.com.".to_string(), "MX".to_string(), 300, 1),
+                ("mail.example.com.".into(), "A".into(), 60, 2),
+                ("ns1.example.com.".into(), "A".into(), 300, 1),
+            ]
+        );
+    }
+
+    /// Errors keep the zone-file importer's line numbers.
+    #[test]
+    fn import_errors_name_the_line() {
+        let text =
+            "$ORIGIN example.com.\n$TTL 300\n@ SOA ns1 host 1 2 3 4 5\nwww A not-an-address\n";
+        let e = import_bind(text, None).err().map(|e| e.line);
+        assert_eq!(e, Some(4));
+    }
+}

@@ -140,3 +140,55 @@ pub fn zone_from_change_batch(
     apply_change_batch(&mut r53, &id, batch)?;
     Ok(r53)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::presets::route53_failover;
+
+    /// DG `SOA-NSrecords`: the apex SOA and NS exist with the zone, so the
+    /// batch leaves them out; the failover pair is created in list order.
+    #[test]
+    fn blog_batch_creates_the_failover_pair_only() {
+        let r53 = route53_failover::build(1)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .route53;
+        let batch = export_change_batch(&r53.zones[0], None);
+        let sets: Vec<(Option<String>, Option<String>, Option<String>)> = batch
+            .changes
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| {
+                assert_eq!(c.action.as_deref(), Some("CREATE"));
+                let s = c.resource_record_set.unwrap_or_default();
+                (s.name, s.rtype, s.set_identifier)
+            })
+            .collect();
+        let api = Some("api.hello-localstack.com.".to_string());
+        assert_eq!(
+            sets,
+            [
+                (api.clone(), Some("A".into()), Some("app-a".into())),
+                (api, Some("A".into()), Some("app-b".into())),
+            ]
+        );
+    }
+
+    /// Applying the blog's own batch to a zone that has it already is
+    /// refused with Route 53's words, not silently merged.
+    #[test]
+    fn reapplying_is_refused_by_the_validator() {
+        let mut r53 = route53_failover::build(1)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .route53;
+        let zone_id = r53.zones[0].id.clone();
+        let batch = export_change_batch(&r53.zones[0], None);
+        match apply_change_batch(&mut r53, &zone_id, &batch) {
+            Err(ImportError::Api(e)) => {
+                assert_eq!(e.code, "InvalidChangeBatch");
+                assert!(e.message.contains("but it already exists"), "{e}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -221,3 +221,37 @@ pub fn export_terraform(r53: &Route53, zone: &HostedZone) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// HCL string escapes (HCL native syntax spec, "Template Literals":
+    /// `$${` and `%%{` are the literal forms of `${` and `%{`).
+    #[test]
+    fn hcl_strings() {
+        for (text, want) in [
+            ("plain", r#""plain""#),
+            (r#"a "b" \c"#, r#""a \"b\" \\c""#),
+            ("${var}", r#""$${var}""#),
+            ("%{if}", r#""%%{if}""#),
+            ("$5 and 100%", r#""$5 and 100%""#),
+            ("two\nlines", r#""two\nlines""#),
+        ] {
+            assert_eq!(hcl_string(text), want, "{text}");
+        }
+    }
+
+    /// Terraform identifiers start with a letter and hold letters, digits, `_`.
+    #[test]
+    fn resource_names() {
+        for (text, want) in [
+            ("hello-localstack.com", "hello_localstack_com"),
+            ("App-A Health", "app_a_health"),
+            ("_sip._tcp", "r_sip__tcp"),
+            ("1st", "r1st"),
+        ] {
+            assert_eq!(resource_name(text), want, "{text}");
+        }
+    }
+}
