@@ -108,3 +108,29 @@ fn bad_input_exits_2_with_the_reason() {
         assert_eq!(out(&o), "", "{args:?}");
     }
 }
+
+/// `dnsplay export` prints each format of the blog zone; errors exit 2.
+#[test]
+fn export_formats() {
+    for (format, want) in [
+        ("zonefile", "$ORIGIN hello-localstack.com.\n"),
+        ("change-batch", "\"SetIdentifier\": \"app-a\""),
+        ("awslocal", "HC_1=$(awslocal route53 create-health-check"),
+        (
+            "terraform",
+            "resource \"aws_route53_zone\" \"hello_localstack_com\"",
+        ),
+    ] {
+        let o = dnsplay(&["export", "--format", format, FIXTURE], "");
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", err(&o));
+        assert!(out(&o).contains(want), "{format}: {}", out(&o));
+    }
+    let o = dnsplay(
+        &[
+            "export", "--format", "zonefile", FIXTURE, "--zone", "nope.com",
+        ],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("no hosted zone nope.com."), "{}", err(&o));
+}

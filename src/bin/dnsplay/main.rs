@@ -5,6 +5,7 @@
 
 mod console;
 mod dig;
+mod export;
 mod link;
 mod open;
 mod simulate;
@@ -24,6 +25,11 @@ const COMMANDS: &[Command] = &[
         name: "console",
         summary: "run aws/awslocal route53 commands from a script or stdin",
         run: console::run,
+    },
+    Command {
+        name: "export",
+        summary: "print a scenario's hosted zone as a zone file, change batch, awslocal script or Terraform",
+        run: export::run,
     },
     Command {
         name: "link",
