@@ -7,6 +7,7 @@ pub mod health;
 pub mod lint;
 pub mod lookup;
 pub mod name;
+pub mod resolver;
 pub mod rng;
 pub mod route53;
 pub mod routing;
