@@ -6,7 +6,13 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use dnsplay::engine::lookup::lookup;
 use dnsplay::engine::rng::SimRng;
+use dnsplay::engine::time::SimTime;
+use dnsplay::engine::wire;
+use dnsplay::scenario::formats::zonefile::import_zone;
+use dnsplay::scenario::presets::route53_failover;
+use hickory_proto::rr::{Name, RecordType};
 
 /// Runs `work` `n` times and prints the rate per second.
 fn rate(label: &str, n: u64, mut work: impl FnMut(u64)) {
@@ -18,9 +24,108 @@ fn rate(label: &str, n: u64, mut work: impl FnMut(u64)) {
     println!("{label}: {:.0}/s ({n} in {:.3} s)", n as f64 / secs, secs);
 }
 
+/// A zone of `n` records: apex SOA/NS, `n - 3` A records and every tenth
+/// name also a CNAME target, plus a wildcard.
+fn big_zone_text(n: usize) -> String {
+    let mut z = String::from(
+        "$ORIGIN big.example.\n$TTL 300\n@ SOA ns1 hostmaster 1 7200 900 1209600 300\n@ NS ns1\nns1 A 192.0.2.53\n*.wild A 192.0.2.99\n",
+    );
+    for i in 0..n.saturating_sub(4) {
+        if i % 10 == 9 {
+            z.push_str(&format!("alias{i} CNAME host{}\n", i - 1));
+        } else {
+            z.push_str(&format!(
+                "host{i} A 10.{}.{}.{}\n",
+                i >> 16 & 255,
+                i >> 8 & 255,
+                i & 255
+            ));
+        }
+    }
+    z
+}
+
+fn zone_benchmarks() {
+    let text = big_zone_text(10_000);
+    let start = Instant::now();
+    let zone = import_zone(&text, None).expect("the benchmark zone imports");
+    println!(
+        "zone-file import, 10,000 records ({} KiB): {:.1} ms",
+        text.len() / 1024,
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    let queries: Vec<(Name, RecordType)> = (0..1000u64)
+        .map(|i| {
+            let name = match i % 5 {
+                0 => format!("host{}.big.example.", i * 7 % 9000),
+                1 => format!("alias{}.big.example.", (i * 10 + 9) % 9000),
+                2 => format!("nothing{i}.big.example."),
+                3 => format!("x{i}.wild.big.example."),
+                _ => format!("host{}.big.example.", i % 9000),
+            };
+            let qtype = if i % 5 == 4 {
+                RecordType::AAAA
+            } else {
+                RecordType::A
+            };
+            (Name::from_ascii(&name).expect("benchmark name"), qtype)
+        })
+        .collect();
+    rate("authoritative answers, 10,000-record zone", 200_000, |i| {
+        let (name, qtype) = &queries[(i % 1000) as usize];
+        black_box(lookup(&zone, name, *qtype));
+    });
+    let mut rng = SimRng::derive(1, "bench");
+    rate(
+        "answers as wire bytes (lookup + hickory encode)",
+        100_000,
+        |i| {
+            let (name, qtype) = &queries[(i % 1000) as usize];
+            let answer = lookup(&zone, name, *qtype);
+            let msg = wire::response((name.clone(), *qtype), &answer, rng.next_u16());
+            black_box(wire::to_bytes(&msg).ok());
+        },
+    );
+}
+
+/// Runs the blog's scenario (two HTTP checks, RequestInterval 10, the
+/// eight default regions, two checkers each) for 24 simulated hours and
+/// prints the event rate.
+fn blog_day(record_probes: bool) {
+    let label = if record_probes {
+        "24 simulated hours of the blog's failover scenario with fast checks (RequestInterval 10) in every region, probes recorded"
+    } else {
+        "24 simulated hours of the blog's failover scenario with fast checks (RequestInterval 10) in every region"
+    };
+    let scenario = match route53_failover::build(1) {
+        Ok(s) => s,
+        Err(e) => {
+            println!("{label}: cannot build the preset: {e}");
+            return;
+        }
+    };
+    let start = Instant::now();
+    let run = scenario.run_until(SimTime::from_secs(24 * 3600), record_probes);
+    let secs = start.elapsed().as_secs_f64();
+    match run {
+        Ok(run) => {
+            let n = run.timeline.events_processed;
+            println!(
+                "{label}: {n} events in {secs:.3} s = {:.0} events/s",
+                n as f64 / secs
+            );
+            black_box(run);
+        }
+        Err(e) => println!("{label}: {e}"),
+    }
+}
+
 fn main() {
+    blog_day(false);
+    blog_day(true);
     let mut rng = SimRng::derive(1, "bench");
     rate("seeded draws (ChaCha8)", 10_000_000, |_| {
         black_box(rng.next_u64());
     });
+    zone_benchmarks();
 }

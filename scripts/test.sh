@@ -62,6 +62,7 @@ step "cargo fmt --check" check cargo fmt --all -- --check
 step "clippy (host)" check cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)" check cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step "cargo test (host, with doc tests)" tests cargo test --locked
+step "cargo doc (broken links and missing docs fail)" check env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib --locked
 step "wasm tests in headless Chromium" tests env CHROMEDRIVER=/usr/bin/chromedriver \
     WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --locked --target wasm32-unknown-unknown --test web
 step "release build (trunk)" check trunk build --release --locked

@@ -10,23 +10,9 @@ use dnsplay::engine::aws::{ApiError, AwsApi, CallContext};
 use serde_json::{json, Map, Value};
 
 /// The blog's command, character for character (blog section 6).
-const BLOG_COMMAND: &str = r#"awslocal route53 change-resource-record-sets \
---hosted-zone $HOSTED_ZONE_ID \
---change-batch '{
-"Changes": [
-{
-"Action": "CREATE",
-"ResourceRecordSet": {
-"Name": "12345.hello-localstack.com",
-"Type": "CNAME",
-"TTL": 60,
-"ResourceRecords": [
-{"Value": "12345.execute-api.localhost.localstack.cloud"}
-]
+fn blog_command() -> String {
+    dnsplay::scenario::blog::localstack_command()
 }
-}
-]
-}'"#;
 
 /// A one-zone Route 53 stand-in: enough to answer the blog's four steps the
 /// way the API shapes its answers, and to remember what it was asked.
@@ -119,7 +105,8 @@ fn blog_localstack_steps_reach_the_api_as_the_cli_sends_them() {
 
     // The blog command spans lines: an interactive console keeps asking
     // for input until the closing quote, then runs it as one command.
-    let lines: Vec<&str> = BLOG_COMMAND.lines().collect();
+    let command = blog_command();
+    let lines: Vec<&str> = command.lines().collect();
     for n in 1..lines.len() {
         let partial = lines[..n].join("\n") + "\n";
         assert!(
@@ -127,9 +114,9 @@ fn blog_localstack_steps_reach_the_api_as_the_cli_sends_them() {
             "line {n} should ask for more"
         );
     }
-    assert!(!dnsplay::console::needs_more_input(BLOG_COMMAND));
+    assert!(!dnsplay::console::needs_more_input(&blog_command()));
 
-    let out = console.run_line(BLOG_COMMAND);
+    let out = console.run_line(&blog_command());
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert_eq!(out.stderr, "");
     assert_eq!(
@@ -190,7 +177,8 @@ fn blog_command_as_one_script_and_without_the_variable() {
     // The same steps as one pasted script.
     let mut console = Console::new(FakeRoute53::default());
     let script = format!(
-        "export HOSTED_ZONE_ID=$(awslocal route53 create-hosted-zone --name hello-localstack.com --caller-reference r1 --query HostedZone.Id --output text)\n{BLOG_COMMAND}\n"
+        "export HOSTED_ZONE_ID=$(awslocal route53 create-hosted-zone --name hello-localstack.com --caller-reference r1 --query HostedZone.Id --output text)\n{}\n",
+        blog_command()
     );
     let out = console.run_script(&script);
     assert_eq!(out.status, 0, "{}", out.stderr);
@@ -200,7 +188,7 @@ fn blog_command_as_one_script_and_without_the_variable() {
     // is followed by `--change-batch`, which argparse refuses as a value,
     // as the real CLI does.
     let mut console = Console::new(FakeRoute53::default());
-    let out = console.run_script(BLOG_COMMAND);
+    let out = console.run_script(&blog_command());
     assert_eq!(out.status, 252);
     assert!(
         out.stderr

@@ -7,26 +7,14 @@ use dnsplay::engine::route53::Route53;
 
 /// The blog's steps: create the zone, keep its id, the blog's command
 /// verbatim, then list the records.
-const BLOG_STEPS: &str = r#"HOSTED_ZONE_ID=$(awslocal route53 create-hosted-zone --name hello-localstack.com --caller-reference r1 --query HostedZone.Id --output text)
-awslocal route53 change-resource-record-sets \
---hosted-zone $HOSTED_ZONE_ID \
---change-batch '{
-"Changes": [
-{
-"Action": "CREATE",
-"ResourceRecordSet": {
-"Name": "12345.hello-localstack.com",
-"Type": "CNAME",
-"TTL": 60,
-"ResourceRecords": [
-{"Value": "12345.execute-api.localhost.localstack.cloud"}
-]
+fn blog_steps() -> String {
+    format!(
+        "{}\n{}\n{}\n",
+        dnsplay::scenario::blog::LOCALSTACK_SETUP,
+        dnsplay::scenario::blog::localstack_command(),
+        "awslocal route53 list-resource-record-sets --hosted-zone-id $HOSTED_ZONE_ID --query \"ResourceRecordSets[].[Name,Type,TTL]\" --output text"
+    )
 }
-}
-]
-}'
-awslocal route53 list-resource-record-sets --hosted-zone-id $HOSTED_ZONE_ID --query "ResourceRecordSets[].[Name,Type,TTL]" --output text
-"#;
 
 /// Masks AWS's random parts: `/change/C…`, `/hostedzone/Z…` and awsdns
 /// name-server numbers.
@@ -54,7 +42,7 @@ fn mask_ids(text: &str) -> String {
 #[test]
 fn blog_localstack_steps_print_what_the_aws_cli_prints() {
     let mut console = Console::new(Route53::new(1));
-    let out = console.run_script(BLOG_STEPS);
+    let out = console.run_script(&blog_steps());
     assert_eq!(out.stderr, "", "no errors expected");
     assert_eq!(out.status, 0);
     let expected = r#"{

@@ -68,24 +68,8 @@ fn blog_flow_lists_soa_ns_and_the_cname_as_the_cli_prints_them() {
     }
 
     // The blog's batch, verbatim.
-    let batch: Value = serde_json::from_str(
-        r#"{
-"Changes": [
-{
-"Action": "CREATE",
-"ResourceRecordSet": {
-"Name": "12345.hello-localstack.com",
-"Type": "CNAME",
-"TTL": 60,
-"ResourceRecords": [
-{"Value": "12345.execute-api.localhost.localstack.cloud"}
-]
-}
-}
-]
-}"#,
-    )
-    .expect("blog batch is JSON");
+    let batch: Value = serde_json::from_str(dnsplay::scenario::blog::LOCALSTACK_CHANGE_BATCH)
+        .expect("blog batch is JSON");
     let changed = route53
         .call(
             "route53",

@@ -15,7 +15,7 @@ pub struct SimRng(ChaCha8Rng);
 
 /// FNV-1a, 64-bit: a fixed, documented hash, unlike `std`'s `DefaultHasher`
 /// whose output may change between Rust releases.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);

@@ -2,4 +2,7 @@
 //! Plain data on top of [`crate::engine`]; no web crates.
 #![warn(missing_docs)]
 
+pub mod blog;
 pub mod formats;
+pub mod model;
+pub mod presets;

@@ -1,41 +1,126 @@
-//! The root component: header, navigation, the current section, footer.
+//! The root component: the store (one reducer shared by context), the hash
+//! router, the playback clock, and the page chrome around the current route.
 
 use yew::prelude::*;
 
+use super::components::{Home, NotFound, SectionPage};
+use super::hooks::{current_hash, use_hash_route, use_playback_clock};
+use super::router::{parse_route, Route};
 use super::sections::SECTIONS;
+use super::store::{Action, AppState, Store};
 
 /// The product promise shown under the name.
 pub const PROMISE: &str =
     "Build a zone, break an endpoint, and watch DNS and Route 53 failover answer — all in your browser.";
 
+/// The document title for a route.
+pub fn page_title(route: &Route) -> String {
+    let name = match route {
+        Route::Home => return "dnsplay — DNS and Route 53 failover playground".to_string(),
+        Route::Sandbox => "Sandbox",
+        Route::Section(slug) => SECTIONS
+            .iter()
+            .find(|s| s.slug == slug)
+            .map_or("Section", |s| s.title),
+        Route::Unknown(_) => "No such section",
+    };
+    format!("{name} — dnsplay")
+}
+
+/// The page for a route. Sections are wired here as their engines land
+/// (no placeholder pages, so the sandbox stays "not found" until then).
+fn page(route: &Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::Section(slug) => {
+            let title = SECTIONS
+                .iter()
+                .find(|s| s.slug == slug)
+                .map_or(slug.as_str(), |s| s.title);
+            html! { <SectionPage title={title.to_string()} /> }
+        }
+        Route::Sandbox => html! { <NotFound slug="sandbox" /> },
+        Route::Unknown(slug) => html! { <NotFound slug={slug.clone()} /> },
+    }
+}
+
 /// The root of the playground.
 #[function_component(App)]
 pub fn app() -> Html {
+    let store: Store = use_reducer_eq(|| AppState::at(parse_route(&current_hash())));
+    use_hash_route(store.clone());
+    {
+        let s = store.clone();
+        use_playback_clock(
+            store.playback.playing,
+            Callback::from(move |ms| s.dispatch(Action::Tick(ms))),
+        );
+    }
+    {
+        // On navigation (not on first load), tell the browser and screen
+        // readers where we are: new title, focus on the new heading.
+        let first = use_mut_ref(|| true);
+        use_effect_with(store.route.clone(), move |route| {
+            let doc = web_sys::window().and_then(|w| w.document());
+            if let Some(doc) = &doc {
+                doc.set_title(&page_title(route));
+            }
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let heading = doc
+                .and_then(|d| d.get_element_by_id("page-title"))
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+            if let Some(h) = heading {
+                let _ = h.focus();
+            }
+        });
+    }
+    let route = store.route.clone();
     html! {
-        <>
+        <ContextProvider<Store> context={store.clone()}>
             <header class="site-header">
                 <a class="brand" href="#/">{ "dnsplay" }</a>
                 <p class="promise">{ PROMISE }</p>
                 if !SECTIONS.is_empty() {
                     <nav aria-label="Sections">
                         <ul>
-                            { for SECTIONS.iter().map(|s| html! {
-                                <li><a href={format!("#/{}", s.slug)}>{ s.title }</a></li>
+                            { for SECTIONS.iter().map(|s| {
+                                let here = route == Route::Section(s.slug.to_string());
+                                html! {
+                                    <li><a href={format!("#/{}", s.slug)}
+                                        aria-current={here.then_some("page")}>{ s.title }</a></li>
+                                }
                             }) }
                         </ul>
                     </nav>
                 }
             </header>
             <main id="main" class="content">
-                <h1>{ "DNS and Route 53 failover, live" }</h1>
-                <p>
-                    { "Everything here runs in this tab: the zone, the resolver and the failover engine are Rust compiled to WebAssembly. Nothing you build is sent anywhere." }
-                </p>
+                { page(&route) }
             </main>
             <footer class="site-footer">
                 <span>{ format!("dnsplay {}", crate::VERSION) }</span>
                 <span>{ " · runs entirely in your browser, no server" }</span>
             </footer>
-        </>
+        </ContextProvider<Store>>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_has_a_title_naming_the_site() {
+        for (route, has) in [
+            (Route::Home, "playground"),
+            (Route::Sandbox, "Sandbox"),
+            (Route::Unknown("x".into()), "No such section"),
+            (Route::Section("x".into()), "Section"),
+        ] {
+            let t = page_title(&route);
+            assert!(t.contains("dnsplay") && t.contains(has), "{t}");
+        }
     }
 }

@@ -1,10 +1,17 @@
-//! The Yew front end. Components take plain data and callbacks; side effects
-//! (URL, storage, timers) live in hooks. Pure layout and view-model code sits
-//! in plain functions so it is tested natively.
+//! The Yew front end. One reducer at the root ([`store`]) shared by context;
+//! leaf [`components`] take plain [`view_model`] data and callbacks; side
+//! effects (location hash, timers, element sizes) live in [`hooks`]. Pure
+//! layout and view-model code sits in plain functions tested natively.
 
 pub mod app;
+pub mod components;
+pub mod hooks;
 pub mod panic_banner;
+pub mod playback;
+pub mod router;
 pub mod sections;
+pub mod store;
+pub mod view_model;
 
 pub use app::App;
 

@@ -5,6 +5,7 @@
 
 mod console;
 mod dig;
+mod simulate;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,11 @@ const COMMANDS: &[Command] = &[
         name: "dig",
         summary: "answer a DNS question from a zone file, printed as `dig +norec` shows it",
         run: dig::run,
+    },
+    Command {
+        name: "simulate",
+        summary: simulate::SUMMARY,
+        run: simulate::run,
     },
 ];
 

@@ -11,6 +11,7 @@
 
 pub mod clock;
 pub mod conflicts;
+pub mod health_checks;
 pub mod listing;
 pub mod messages;
 pub mod model;
@@ -18,11 +19,14 @@ pub mod policy;
 pub mod problem;
 pub mod rdata;
 pub mod record;
+pub mod routing_view;
 pub mod service;
 pub mod shape;
 pub mod validate;
 pub mod zone;
+pub mod zone_lints;
 
+pub use health_checks::{AttachedWorld, StoredHealthCheck};
 pub use problem::{BatchProblem, Rule};
 pub use record::{
     AliasTarget, FailoverRole, RecordData, RecordKey, RecordSet, RecordValue, Routing,

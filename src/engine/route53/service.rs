@@ -1,5 +1,6 @@
 //! The simulated Route 53 service behind [`AwsApi`]: hosted zones, change
-//! batches, changes and the health-check ids change batches may name.
+//! batches, changes and health checks (the latter in
+//! [`super::health_checks`]).
 //!
 //! Outputs are the JSON the AWS CLI prints, keys in the CLI's order (the
 //! order of botocore's output shapes). List operations print what the CLI
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::clock::{change_status, iso8601};
+use super::health_checks::{AttachedWorld, StoredHealthCheck};
 use super::messages;
 use super::validate::apply_change_batch;
 use super::zone::{new_id, new_name_servers, HostedZone};
@@ -32,21 +34,34 @@ pub struct ChangeRecord {
 
 /// The Route 53 service state. Serializable, so the native console can keep
 /// it in a state file and a scenario can embed it.
+///
+/// Missing fields take their defaults; unknown fields are refused, so a
+/// typo in a scenario's `route53` section is reported, not ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Route53 {
     /// The seed every id is drawn from.
     pub seed: u64,
     /// Hosted zones in creation order (the order `ListHostedZones` prints).
     pub zones: Vec<HostedZone>,
-    /// Health-check ids that exist; change batches naming others fail with
-    /// NoSuchHealthCheck.
-    pub health_check_ids: BTreeSet<String>,
+    /// Health checks in creation order (the order `ListHealthChecks`
+    /// prints); change batches naming others fail with NoSuchHealthCheck.
+    pub health_checks: Vec<StoredHealthCheck>,
+    /// Caller references of deleted checks: API `CreateHealthCheck` refuses
+    /// to reuse them "regardless of the settings".
+    pub deleted_health_check_references: BTreeSet<String>,
     /// Submitted changes by id (without `/change/`).
     pub changes: BTreeMap<String, ChangeRecord>,
     /// Zones created so far (the stable id of the next zone's draws).
     pub zones_created: u64,
     /// Changes submitted so far.
     pub changes_submitted: u64,
+    /// Health checks created so far (the stable id of the next check's draws).
+    pub health_checks_created: u64,
+    /// What GetHealthCheckStatus looks at; not serialized (a scenario
+    /// carries its world itself). See [`Route53::attach_world`].
+    #[serde(skip)]
+    pub world: Option<AttachedWorld>,
 }
 
 /// `Z123`, `/hostedzone/Z123` and `/change/C1` all name by the last piece,
@@ -59,7 +74,7 @@ fn invalid_input(message: String) -> ApiError {
     ApiError::new("InvalidInput", message)
 }
 
-fn required<'a>(input: &'a Value, key: &str, path: &str) -> Result<&'a str, ApiError> {
+pub(super) fn required<'a>(input: &'a Value, key: &str, path: &str) -> Result<&'a str, ApiError> {
     input.get(key).and_then(Value::as_str).ok_or_else(|| {
         let c = messages::constraint("null", path, "Member must not be null");
         invalid_input(messages::validation_errors(&[c]))
@@ -73,12 +88,6 @@ impl Route53 {
             seed,
             ..Route53::default()
         }
-    }
-
-    /// Makes `id` a health check change batches may name (issue 4 calls it
-    /// when it creates health checks).
-    pub fn register_health_check_id(&mut self, id: impl Into<String>) {
-        self.health_check_ids.insert(id.into());
     }
 
     /// The zone with this id (`Z...` or `/hostedzone/Z...`).
@@ -198,8 +207,9 @@ impl Route53 {
             let c = messages::constraint("null", "changeBatch", "Member must not be null");
             invalid_input(messages::validation_errors(&[c]))
         })?;
+        let ids: BTreeSet<String> = self.health_checks.iter().map(|h| h.id.clone()).collect();
         let zone = &mut self.zones[i];
-        let comment = apply_change_batch(zone, batch, &self.health_check_ids)?;
+        let comment = apply_change_batch(zone, batch, &ids)?;
         Ok(json!({"ChangeInfo": self.submit_change(now, comment)}))
     }
 
@@ -271,6 +281,11 @@ impl AwsApi for Route53 {
                 super::listing::list_resource_record_sets(&self.zones[i], input)
             }
             "GetChange" => self.get_change(input, ctx.now),
+            "CreateHealthCheck" => self.create_health_check(input),
+            "GetHealthCheck" => self.get_health_check(input),
+            "GetHealthCheckStatus" => self.get_health_check_status_call(input, ctx.now),
+            "ListHealthChecks" => Ok(self.list_health_checks()),
+            "DeleteHealthCheck" => self.delete_health_check(input),
             _ => Err(ApiError::new(
                 "InvalidAction",
                 messages::invalid_action(operation),

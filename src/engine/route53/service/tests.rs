@@ -343,9 +343,10 @@ fn delete_and_list_hosted_zones() {
     assert_eq!(err.as_deref(), Some("NoSuchHostedZone"));
 }
 
-/// Health checks named by change batches must exist (NoSuchHealthCheck).
+/// Health checks named by change batches must exist (NoSuchHealthCheck);
+/// one made by CreateHealthCheck can be named.
 #[test]
-fn registered_health_checks_can_be_named() {
+fn created_health_checks_can_be_named() {
     let mut r = Route53::new(1);
     let id = create(&mut r, "example.com", "r");
     let mut batch = a_batch("CREATE", "www.example.com", "192.0.2.1");
@@ -355,7 +356,15 @@ fn registered_health_checks_can_be_named() {
         .err()
         .map(|e| e.code);
     assert_eq!(err.as_deref(), Some("NoSuchHealthCheck"));
-    r.register_health_check_id("hc-1");
+    let hc = ok(
+        &mut r,
+        "CreateHealthCheck",
+        json!({"CallerReference": "hc", "HealthCheckConfig": {"Type": "TCP", "IPAddress": "192.0.2.1", "Port": 22}}),
+        0,
+    );
+    let hc_id = hc["HealthCheck"]["Id"].as_str().unwrap_or_default();
+    batch["Changes"][0]["ResourceRecordSet"]["HealthCheckId"] = json!(hc_id);
+    let input = json!({"HostedZoneId": id, "ChangeBatch": batch});
     ok(&mut r, "ChangeResourceRecordSets", input, 0);
 }
 

@@ -1,0 +1,50 @@
+//! Ready-made scenarios, one per blog section. Each is built through the
+//! real Route 53 API ([`crate::engine::aws::AwsApi`]), so a preset can
+//! never hold a setup Route 53 would refuse.
+
+pub mod route53_failover;
+
+use super::model::Scenario;
+use crate::engine::aws::ApiError;
+
+/// A preset: a stable name (used in links and on the command line), a
+/// title, and how to build it from a seed.
+#[derive(Debug, Clone, Copy)]
+pub struct Preset {
+    /// Stable name, e.g. `route53-failover`.
+    pub name: &'static str,
+    /// One line for menus.
+    pub title: &'static str,
+    /// Builds the scenario with this seed.
+    pub build: fn(u64) -> Result<Scenario, ApiError>,
+}
+
+/// Every preset, in the order the blog introduces them.
+pub const PRESETS: &[Preset] = &[Preset {
+    name: "route53-failover",
+    title: route53_failover::TITLE,
+    build: route53_failover::build,
+}];
+
+/// The preset called `name`.
+pub fn find(name: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every preset builds, runs, and its names are unique.
+    #[test]
+    fn every_preset_builds_and_runs() {
+        for (i, p) in PRESETS.iter().enumerate() {
+            let s = (p.build)(1).unwrap_or_else(|e| panic!("{}: {e}", p.name));
+            assert_eq!(s.title, p.title);
+            s.run().unwrap_or_else(|e| panic!("{}: {e}", p.name));
+            assert!(PRESETS[..i].iter().all(|q| q.name != p.name));
+            assert_eq!(find(p.name).map(|q| q.name), Some(p.name));
+        }
+        assert!(find("nope").is_none());
+    }
+}
