@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod aws;
+pub mod clients;
 pub mod health;
 pub mod lint;
 pub mod lookup;

@@ -27,6 +27,7 @@ mod hosted;
 mod layers;
 mod profile;
 mod recurse;
+mod route53_view;
 pub mod servers;
 mod step;
 mod tree;
@@ -49,6 +50,7 @@ pub use layers::{
 };
 pub use profile::{ClientCache, ClientProfile, ResolverProfile, ServeStale};
 pub use recurse::{Resolution, ResolvedOutcome, Resolver, MAX_CNAME_HOPS, MAX_REFERRALS};
+pub use route53_view::{routed_tree, Route53View, ALIAS_TTL};
 pub use servers::NameServer;
 pub use step::{Step, StepResult};
 pub use tree::{DnsTree, BUILTIN_TTL, DELEGATION_TTL, MANAGED_TTL};
