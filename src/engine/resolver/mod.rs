@@ -52,7 +52,7 @@ pub use profile::{ClientCache, ClientProfile, ResolverProfile, ServeStale};
 pub use recurse::{Resolution, ResolvedOutcome, Resolver, MAX_CNAME_HOPS, MAX_REFERRALS};
 pub use route53_view::{routed_tree, Route53View, ALIAS_TTL};
 pub use servers::NameServer;
-pub use step::{Step, StepResult};
+pub use step::{fmt_time, Step, StepResult};
 pub use tree::{DnsTree, BUILTIN_TTL, DELEGATION_TTL, MANAGED_TTL};
 
 /// Where a client (and so its resolver) sits, as latency and geolocation
