@@ -384,12 +384,14 @@ pub fn curl<A>(net: &mut Network<A>, api: &A, now: SimTime, args: &[String]) -> 
                     }
                 }
             }
-            s if s.starts_with('-') => return fail(
-                format!(
+            s if s.starts_with('-') => {
+                return fail(
+                    format!(
                     "curl: option {s}: is unknown\ncurl: try 'curl --help' for more information\n"
                 ),
-                2,
-            ),
+                    2,
+                )
+            }
             s => url_text = Some(s),
         }
     }
