@@ -7,7 +7,8 @@ use std::net::IpAddr;
 use hickory_proto::rr::{Name, RecordType};
 
 use super::profile::ClientProfile;
-use super::recurse::{Resolution, Resolver};
+use super::recurse::Resolver;
+use super::resolution::Resolution;
 use super::{Authorities, ClientLocation};
 use crate::engine::time::SimTime;
 

@@ -21,12 +21,16 @@
 //! as [`Step::rtt_ms`], not added to the clock), so cache expiry is exact
 //! at the boundaries the tests check.
 
+mod ask;
+mod builtin;
 mod cache;
+mod cached;
 mod host_cache;
 mod hosted;
 mod layers;
 mod profile;
 mod recurse;
+mod resolution;
 mod route53_view;
 pub mod servers;
 mod step;
@@ -34,6 +38,8 @@ mod tree;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_cache;
 
 use std::net::IpAddr;
 
@@ -49,7 +55,8 @@ pub use layers::{
     Outage, RoutedRecords, RoutingView, ScheduledAnswers, ScheduledName, WithOutages, WithRouting,
 };
 pub use profile::{ClientCache, ClientProfile, ResolverProfile, ServeStale};
-pub use recurse::{Resolution, ResolvedOutcome, Resolver, MAX_CNAME_HOPS, MAX_REFERRALS};
+pub use recurse::{Resolver, MAX_CNAME_HOPS, MAX_GLUELESS_DEPTH, MAX_REFERRALS};
+pub use resolution::{Resolution, ResolvedOutcome};
 pub use route53_view::{routed_tree, Route53View, ALIAS_TTL};
 pub use servers::NameServer;
 pub use step::{fmt_time, Step, StepResult};

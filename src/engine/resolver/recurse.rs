@@ -10,20 +10,19 @@
 //! name, [`MAX_GLUELESS_DEPTH`] nested server-name resolutions.
 
 use std::collections::BTreeSet;
-use std::net::IpAddr;
 
-use hickory_proto::op::{Message, ResponseCode};
-use hickory_proto::rr::{LowerName, Name, RData, Record, RecordType};
+use hickory_proto::op::ResponseCode;
+use hickory_proto::rr::{LowerName, Name, Record, RecordType};
 
-use super::cache::{negative_ttl, Cache, Cached};
+use super::cache::{negative_ttl, Cache};
 use super::profile::ResolverProfile;
+use super::resolution::{chain_end, fqdn, ns_targets, Resolution, ResolvedOutcome};
 use super::servers::NameServer;
 use super::step::{recursive_message, Step, StepResult};
 use super::{Authorities, ClientLocation};
-use crate::engine::lookup::{Answer, Outcome};
+use crate::engine::lookup::Outcome;
 use crate::engine::rng::SimRng;
 use crate::engine::time::SimTime;
-use crate::engine::wire;
 
 /// Names followed in one resolution (BIND's `max-restarts` is 11; we allow
 /// a few more so chains the authoritative side accepts resolve).
@@ -34,107 +33,8 @@ pub const MAX_REFERRALS: usize = 16;
 /// Nested resolutions of name-server names (glueless delegations).
 pub const MAX_GLUELESS_DEPTH: usize = 3;
 
-/// The kind of final answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ResolvedOutcome {
-    /// Records of the asked type.
-    Data,
-    /// NOERROR, no records of the type.
-    NoData,
-    /// The (final) name does not exist.
-    NxDomain,
-    /// The resolver gave up: no server answered, a loop, too deep.
-    ServFail,
-}
-
-/// A resolution's result: the response a stub resolver gets, and the trace.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Resolution {
-    /// The question name.
-    pub qname: Name,
-    /// The question type.
-    pub qtype: RecordType,
-    /// When it was asked.
-    pub at: SimTime,
-    /// The outcome.
-    pub outcome: ResolvedOutcome,
-    /// The answer section: the CNAME chain, then the data (TTLs as served).
-    pub answer: Vec<Record>,
-    /// The SOA of a negative answer.
-    pub authority: Vec<Record>,
-    /// The trace (empty when the resolver does not trace).
-    pub steps: Vec<Step>,
-    /// Every piece came from the cache.
-    pub from_cache: bool,
-    /// Some piece was served stale (RFC 8767).
-    pub stale: bool,
-}
-
-impl Resolution {
-    fn new(qname: &Name, qtype: RecordType, at: SimTime) -> Resolution {
-        Resolution {
-            qname: qname.clone(),
-            qtype,
-            at,
-            outcome: ResolvedOutcome::ServFail,
-            answer: Vec::new(),
-            authority: Vec::new(),
-            steps: Vec::new(),
-            from_cache: true,
-            stale: false,
-        }
-    }
-
-    /// The RCODE a stub resolver sees.
-    pub fn rcode(&self) -> ResponseCode {
-        match self.outcome {
-            ResolvedOutcome::Data | ResolvedOutcome::NoData => ResponseCode::NoError,
-            ResolvedOutcome::NxDomain => ResponseCode::NXDomain,
-            ResolvedOutcome::ServFail => ResponseCode::ServFail,
-        }
-    }
-
-    /// The addresses (A and AAAA data) in the answer, in answer order.
-    pub fn addresses(&self) -> Vec<IpAddr> {
-        self.answer
-            .iter()
-            .filter_map(|r| match &r.data {
-                RData::A(a) => Some(IpAddr::V4(a.0)),
-                RData::AAAA(a) => Some(IpAddr::V6(a.0)),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// The smallest TTL in the answer (or of the negative SOA): how long a
-    /// client honouring TTLs may keep this response.
-    pub fn ttl(&self) -> u32 {
-        self.answer
-            .iter()
-            .chain(self.authority.iter())
-            .map(|r| match &r.data {
-                RData::SOA(_) => negative_ttl(r),
-                _ => r.ttl,
-            })
-            .min()
-            .unwrap_or(0)
-    }
-
-    /// The response as a DNS message with id `id` (RD, RA set).
-    pub fn message(&self, id: u16) -> Message {
-        recursive_message(
-            &self.qname,
-            self.qtype,
-            self.rcode(),
-            &self.answer,
-            &self.authority,
-            id,
-        )
-    }
-}
-
 /// What resolving one name of a chain gave.
-enum NameResult {
+pub(super) enum NameResult {
     Done,
     Cname(Name),
 }
@@ -147,60 +47,10 @@ pub struct Resolver {
     /// Whether resolutions record steps and messages (the traffic
     /// simulation turns it off for speed).
     pub trace: bool,
-    cache: Cache,
+    pub(super) cache: Cache,
     seed: u64,
     stable_id: String,
     queries: u64,
-}
-
-fn fqdn(n: &Name) -> Name {
-    let mut n = n.clone();
-    n.set_fqdn(true);
-    n
-}
-
-fn ns_targets(records: &[Record]) -> Vec<Name> {
-    records
-        .iter()
-        .filter_map(|r| match &r.data {
-            RData::NS(ns) => Some(fqdn(&ns.0)),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Records grouped into RRsets by (owner, type), in first-seen order.
-fn rrsets(records: &[Record]) -> Vec<Vec<Record>> {
-    let mut out: Vec<Vec<Record>> = Vec::new();
-    for r in records {
-        let key = (LowerName::new(&r.name), r.record_type());
-        match out.iter_mut().find(|s| {
-            s.first()
-                .is_some_and(|f| (LowerName::new(&f.name), f.record_type()) == key)
-        }) {
-            Some(set) => set.push(r.clone()),
-            None => out.push(vec![r.clone()]),
-        }
-    }
-    out
-}
-
-/// Follows the CNAMEs in `answer` from `start`: the last name reached.
-fn chain_end(start: &Name, answer: &[Record]) -> Name {
-    let mut current = fqdn(start);
-    for _ in 0..=answer.len() {
-        let next = answer.iter().find_map(|r| match &r.data {
-            RData::CNAME(c) if LowerName::new(&r.name) == LowerName::new(&current) => {
-                Some(fqdn(&c.0))
-            }
-            _ => None,
-        });
-        match next {
-            Some(n) => current = n,
-            None => break,
-        }
-    }
-    current
 }
 
 impl Resolver {
@@ -249,7 +99,7 @@ impl Resolver {
         self.resolve_depth(auth, qname, qtype, now, client, 0)
     }
 
-    fn resolve_depth<A: Authorities + ?Sized>(
+    pub(super) fn resolve_depth<A: Authorities + ?Sized>(
         &mut self,
         auth: &A,
         qname: &Name,
@@ -279,7 +129,7 @@ impl Resolver {
         res
     }
 
-    fn fail(&mut self, res: &mut Resolution, name: &Name, note: &str) {
+    pub(super) fn fail(&mut self, res: &mut Resolution, name: &Name, note: &str) {
         res.outcome = ResolvedOutcome::ServFail;
         let msg = self.trace.then(|| {
             let id = self.next_id();
@@ -301,194 +151,6 @@ impl Resolver {
                 message: msg,
             },
         );
-    }
-
-    fn push(&self, res: &mut Resolution, step: Step) {
-        if self.trace {
-            res.steps.push(step);
-        }
-    }
-
-    /// Serves `name` from the cache (fresh, or stale when `stale`).
-    fn cached_answer(
-        &mut self,
-        name: &Name,
-        qtype: RecordType,
-        now: SimTime,
-        stale: bool,
-        res: &mut Resolution,
-    ) -> Option<NameResult> {
-        let get = |c: &Cache, t: RecordType| match (stale, self.profile.serve_stale) {
-            (false, _) => c.get(name, t, now),
-            (true, Some(s)) => c.get_stale(name, t, now, s.max_stale_s, s.stale_ttl),
-            (true, None) => None,
-        };
-        let (hit, is_cname) = match get(&self.cache, qtype) {
-            Some(h) => (h, false),
-            None if qtype != RecordType::CNAME => match get(&self.cache, RecordType::CNAME) {
-                Some(
-                    h @ crate::engine::resolver::CacheHit {
-                        data: Cached::Records(_),
-                        ..
-                    },
-                ) => (h, true),
-                _ => return None,
-            },
-            None => return None,
-        };
-        res.stale |= hit.stale;
-        let (result, records, authority, next) = match hit.data {
-            Cached::Records(rs) if is_cname => {
-                let target = chain_end(name, &rs);
-                (
-                    StepResult::Cname {
-                        target: target.clone(),
-                    },
-                    rs,
-                    Vec::new(),
-                    NameResult::Cname(target),
-                )
-            }
-            Cached::Records(rs) => {
-                res.outcome = ResolvedOutcome::Data;
-                (StepResult::Answer, rs, Vec::new(), NameResult::Done)
-            }
-            Cached::NoData { soa } => {
-                res.outcome = ResolvedOutcome::NoData;
-                (StepResult::NoData, Vec::new(), vec![soa], NameResult::Done)
-            }
-            Cached::NxDomain { soa } => {
-                res.outcome = ResolvedOutcome::NxDomain;
-                (
-                    StepResult::NxDomain,
-                    Vec::new(),
-                    vec![soa],
-                    NameResult::Done,
-                )
-            }
-        };
-        res.answer.extend(records.iter().cloned());
-        if matches!(next, NameResult::Done) {
-            res.authority = authority.clone();
-        }
-        let note = if hit.stale {
-            "RFC 8767 §4: no authority answered; expired data served with the stale TTL".to_string()
-        } else {
-            format!(
-                "RFC 1035 §7.4 / RFC 2308 §5: cached, {} s left of the TTL",
-                hit.remaining
-            )
-        };
-        let message = self.trace.then(|| {
-            let id = self.next_id();
-            recursive_message(name, qtype, res.rcode(), &records, &authority, id)
-        });
-        self.push(
-            res,
-            Step {
-                at: now,
-                server: None,
-                qname: name.clone(),
-                qtype,
-                result,
-                from_cache: true,
-                stale: hit.stale,
-                records,
-                rtt_ms: 0,
-                note,
-                message,
-            },
-        );
-        Some(next)
-    }
-
-    /// The closest delegation the cache knows for `name`, with addresses;
-    /// the root hints when none.
-    fn closest_servers<A: Authorities + ?Sized>(
-        &mut self,
-        auth: &A,
-        name: &Name,
-        now: SimTime,
-        res: &mut Resolution,
-    ) -> (Name, Vec<NameServer>) {
-        let mut zone = LowerName::new(name);
-        // At most 128 labels.
-        loop {
-            if zone.is_root() {
-                break;
-            }
-            let zone_name = Name::from(zone.clone());
-            if let Some(Cached::Records(ns)) = self
-                .cache
-                .get(&zone_name, RecordType::NS, now)
-                .map(|h| h.data)
-            {
-                let servers = self.known_addresses(&ns_targets(&ns), now);
-                if !servers.is_empty() {
-                    let message = self.trace.then(|| {
-                        let id = self.next_id();
-                        recursive_message(
-                            &zone_name,
-                            RecordType::NS,
-                            ResponseCode::NoError,
-                            &ns,
-                            &[],
-                            id,
-                        )
-                    });
-                    self.push(
-                        res,
-                        Step {
-                            at: now,
-                            server: None,
-                            qname: name.clone(),
-                            qtype: res.qtype,
-                            result: StepResult::Referral {
-                                cut: zone_name.clone(),
-                                servers: servers.clone(),
-                            },
-                            from_cache: true,
-                            stale: false,
-                            records: ns,
-                            rtt_ms: 0,
-                            note: "RFC 1034 §5.3.3 step 2: start at the closest cached delegation"
-                                .into(),
-                            message,
-                        },
-                    );
-                    return (zone_name, servers);
-                }
-            }
-            zone = zone.base_name();
-        }
-        (Name::root(), auth.root_hints())
-    }
-
-    fn known_addresses(&self, names: &[Name], now: SimTime) -> Vec<NameServer> {
-        let mut out = Vec::new();
-        for n in names {
-            if let Some(Cached::Records(rs)) = self.cache.get(n, RecordType::A, now).map(|h| h.data)
-            {
-                for r in rs {
-                    if let RData::A(a) = r.data {
-                        out.push(NameServer {
-                            name: n.clone(),
-                            ip: IpAddr::V4(a.0),
-                        });
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    fn cache_records(&mut self, records: &[Record], now: SimTime) {
-        let keep = self.profile.keep_expired_ms();
-        for set in rrsets(records) {
-            let ttl = set.iter().map(|r| r.ttl).min().unwrap_or(0);
-            let ttl = self.profile.clamp(ttl);
-            self.cache.put_rrset(set, ttl, now, keep);
-        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -677,90 +339,5 @@ impl Resolver {
             &format!("more than {MAX_REFERRALS} referrals: SERVFAIL"),
         );
         NameResult::Done
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn record_server_step<A: Authorities + ?Sized>(
-        &mut self,
-        res: &mut Resolution,
-        server: &NameServer,
-        qname: &Name,
-        qtype: RecordType,
-        result: StepResult,
-        answer: &Answer,
-        note: String,
-        auth: &A,
-    ) {
-        if !self.trace {
-            return;
-        }
-        let id = self.next_id();
-        let message = wire::response((qname.clone(), qtype), answer, id);
-        let records = if matches!(result, StepResult::Referral { .. }) {
-            answer.authority.clone()
-        } else {
-            answer.answer.clone()
-        };
-        res.steps.push(Step {
-            at: res.at,
-            server: Some(server.clone()),
-            qname: qname.clone(),
-            qtype,
-            result,
-            from_cache: false,
-            stale: false,
-            records,
-            rtt_ms: auth.rtt_ms(server.ip),
-            note,
-            message: Some(message),
-        });
-    }
-
-    /// Asks the servers in order until one answers (REFUSED counts as no
-    /// answer from this server: a lame delegation, RFC 1034 §5.3.3 step 4).
-    #[allow(clippy::too_many_arguments)]
-    fn ask_any<A: Authorities + ?Sized>(
-        &mut self,
-        auth: &A,
-        servers: &[NameServer],
-        name: &Name,
-        qtype: RecordType,
-        now: SimTime,
-        client: &ClientLocation,
-        res: &mut Resolution,
-    ) -> Option<(NameServer, Answer)> {
-        for s in servers {
-            match auth.ask(s.ip, name, qtype, now, client) {
-                Some(a) if a.outcome != Outcome::NotAuthoritative => return Some((s.clone(), a)),
-                other => {
-                    if self.trace {
-                        let (result, note) = match other {
-                            Some(_) => (
-                                StepResult::Refused,
-                                "REFUSED: lame server, try the next (RFC 1034 §5.3.3 step 4)",
-                            ),
-                            None => (
-                                StepResult::Timeout,
-                                "no answer: try the next server (RFC 1035 §7.2)",
-                            ),
-                        };
-                        res.steps.push(Step {
-                            at: now,
-                            server: Some(s.clone()),
-                            qname: name.clone(),
-                            qtype,
-                            result,
-                            from_cache: false,
-                            stale: false,
-                            records: Vec::new(),
-                            rtt_ms: auth.rtt_ms(s.ip),
-                            note: note.into(),
-                            message: None,
-                        });
-                    }
-                }
-            }
-        }
-        None
     }
 }

@@ -21,13 +21,14 @@
 //! as in Route 53, the parent zone needs NS records for it.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 
 use hickory_proto::rr::rdata::{A, NS, SOA};
 use hickory_proto::rr::{LowerName, Name, RData, Record, RecordType};
 
+use super::builtin::builtin_zones;
 use super::hosted::{static_zone_data, ZoneData};
-use super::servers::{awsdns_address, invented_octet, tld_servers, NameServer, ROOT_SERVERS};
+use super::servers::{awsdns_address, tld_servers, NameServer, ROOT_SERVERS};
 use super::{Authorities, ClientLocation};
 use crate::engine::lookup::{lookup, Answer, AuthZone, Catalog, ZoneSource};
 use crate::engine::route53::HostedZone;
@@ -43,12 +44,12 @@ pub const MANAGED_TTL: u32 = 60;
 pub const BUILTIN_TTL: u32 = 300;
 
 /// One zone being put together.
-struct Draft {
-    origin: Name,
-    servers: Vec<NameServer>,
-    data: ZoneData,
+pub(super) struct Draft {
+    pub(super) origin: Name,
+    pub(super) servers: Vec<NameServer>,
+    pub(super) data: ZoneData,
     /// Whether the tree generated it (and may add records to it).
-    generated: bool,
+    pub(super) generated: bool,
 }
 
 /// A server: the names it was given and the zones it serves.
@@ -271,66 +272,6 @@ impl Authorities for DnsTree {
             .get(&server)
             .and_then(|s| s.names.iter().next().cloned())
     }
-}
-
-/// The built-in zones of the blog's world.
-fn builtin_zones() -> Vec<Draft> {
-    let mut out = Vec::new();
-    let a = |owner: &str, ip: Ipv4Addr| {
-        name(owner).map(|n| Record::from_rdata(n, BUILTIN_TTL, RData::A(A(ip))))
-    };
-    let invented = |n: &str| NameServer::v4(n, [198, 51, 100, invented_octet(n)]);
-    // amazonaws.com: API Gateway names are answered at the time asked
-    // (DnsTree::managed_answer), so the zone holds no data of its own.
-    let aws: Vec<Record> = Vec::new();
-    if let Some(origin) = name("amazonaws.com.") {
-        out.push(Draft {
-            origin,
-            servers: ["ns1.amzndns.com.", "ns1.amzndns.net."]
-                .iter()
-                .filter_map(|n| invented(n))
-                .collect(),
-            data: (aws, Vec::new()),
-            generated: true,
-        });
-    }
-    if let Some(origin) = name("localstack.cloud.") {
-        let records = [
-            a("localhost.localstack.cloud.", Ipv4Addr::LOCALHOST),
-            a("*.localhost.localstack.cloud.", Ipv4Addr::LOCALHOST),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        out.push(Draft {
-            origin,
-            servers: invented("ns1.localstack.cloud.").into_iter().collect(),
-            data: (records, Vec::new()),
-            generated: true,
-        });
-    }
-    if let Some(origin) = name("example.com.") {
-        let records = [
-            a("example.com.", Ipv4Addr::new(93, 184, 216, 34)),
-            a("www.example.com.", Ipv4Addr::new(93, 184, 216, 34)),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        out.push(Draft {
-            origin,
-            servers: [
-                ("a.iana-servers.net.", [199, 43, 135, 53]),
-                ("b.iana-servers.net.", [199, 43, 133, 53]),
-            ]
-            .iter()
-            .filter_map(|(n, ip)| NameServer::v4(n, *ip))
-            .collect(),
-            data: (records, Vec::new()),
-            generated: true,
-        });
-    }
-    out
 }
 
 /// The nearest draft strictly above `name` (or at it when `inclusive`).
