@@ -156,3 +156,39 @@ fn without_a_network_dig_says_so() {
     assert_eq!(o.status, 127);
     assert!(o.stderr.contains("no network"));
 }
+
+/// No input panics: odd names, options, URLs and durations each end in a
+/// status (the console's rule for every command line).
+#[test]
+fn odd_input_never_panics() {
+    let mut c = console();
+    let lines = [
+        "dig",
+        "dig +bogus x",
+        "dig a b c",
+        "dig '' A",
+        "dig ..",
+        "dig \u{e9}t\u{e9}.example",
+        "dig x NOTATYPE",
+        "dig @ x",
+        "dig @not..a..name x",
+        "dig +trace .",
+        "dig +short . NS",
+        "curl",
+        "curl -Z x",
+        "curl http://",
+        "curl http://[::1]:80/",
+        "curl http://h:65536/",
+        "curl --connect-timeout",
+        "curl http://\u{e9}.example/",
+        "sleep",
+        "sleep 99999999999999999999",
+        "sleep 1.",
+        "advance -1",
+        "advance 1x",
+    ];
+    for line in lines {
+        let o = c.run_line(line);
+        assert!(o.status >= 0, "{line}");
+    }
+}

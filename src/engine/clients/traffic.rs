@@ -34,7 +34,7 @@ use crate::engine::world::{ProbeOutcome, Protocol, TimedFault, World};
 /// hostile or mistyped scenario).
 pub const MAX_COHORT_REQUESTS: u64 = 100_000_000;
 /// The most clients in a population.
-pub const MAX_CLIENTS: u32 = 10_000_000;
+pub const MAX_CLIENTS: u32 = 1_000_000;
 /// The longest traffic run: one day.
 pub const MAX_HORIZON_MS: u64 = 86_400_000;
 /// The shares whose move times are reported.
@@ -147,14 +147,22 @@ pub fn simulate<A: Authorities + ?Sized>(
         )));
     }
     let every = pop.request_every_ms.max(1);
-    let cohorts = pop.cohorts(spec.seed);
     let per_cohort = spec.horizon.as_millis() / every + 1;
-    let work = per_cohort.saturating_mul(cohorts.len() as u64);
+    // At most one cohort per client, and per (profile, location, resolver,
+    // phase): checked before the cohorts are drawn.
+    let most_cohorts = u64::from(pop.clients).min(
+        (pop.profiles.len().max(1) as u64)
+            .saturating_mul(pop.locations.len().max(1) as u64)
+            .saturating_mul(u64::from(pop.resolvers_per_location.max(1)))
+            .saturating_mul(every),
+    );
+    let work = per_cohort.saturating_mul(most_cohorts);
     if work > MAX_COHORT_REQUESTS {
         return Err(TrafficError::TooLarge(format!(
-            "{work} cohort requests asked, at most {MAX_COHORT_REQUESTS}: fewer clients, a longer request interval or a shorter horizon"
+            "up to {work} cohort requests asked, at most {MAX_COHORT_REQUESTS}: fewer clients, a longer request interval or a shorter horizon"
         )));
     }
+    let cohorts = pop.cohorts(spec.seed);
     let protocol = match url.scheme {
         Scheme::Http => Protocol::Http,
         Scheme::Https => Protocol::Https,
@@ -335,4 +343,166 @@ pub fn simulate<A: Authorities + ?Sized>(
         })
         .collect();
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::Ipv4Addr;
+
+    use hickory_proto::rr::rdata::A;
+    use hickory_proto::rr::RData;
+
+    use super::*;
+    use crate::engine::clients::{LocationShare, ProfileShare};
+    use crate::engine::resolver::{
+        ClientLocation, ClientProfile, DnsTree, ScheduledAnswers, ScheduledName, WithRouting,
+    };
+    use crate::engine::route53::Route53;
+    use crate::engine::world::{Behaviour, Endpoint, Fault, Serves};
+
+    fn ip(last: u8) -> IpAddr {
+        IpAddr::V4(Ipv4Addr::new(192, 0, 2, last))
+    }
+
+    /// Two endpoints; .1 refuses from 10 s; Route 53 answers .1 until 20 s,
+    /// then .2, TTL 60; two stub clients (no cache of their own) share one
+    /// resolver that honours the TTL.
+    fn setup(
+        clients: u32,
+    ) -> (
+        WithRouting<DnsTree, ScheduledAnswers>,
+        World,
+        Vec<TimedFault>,
+        TrafficSpec,
+    ) {
+        let mut r53 = Route53::new(1);
+        crate::engine::resolver::tests_support::hosted(
+            &mut r53,
+            "hello-localstack.com",
+            &[("api.hello-localstack.com", "A", 60, "192.0.2.1")],
+        );
+        let world = World {
+            endpoints: [1, 2]
+                .iter()
+                .map(|l| Endpoint {
+                    ip: ip(*l),
+                    port: 80,
+                    serves: Serves::Behaviour(Behaviour::ok("hello")),
+                })
+                .collect(),
+            ..World::default()
+        };
+        let faults = vec![TimedFault {
+            at: SimTime::from_secs(10),
+            fault: Fault::EndpointBehaviour {
+                ip: ip(1),
+                port: 80,
+                behaviour: Behaviour::Refused,
+            },
+        }];
+        let view = ScheduledAnswers {
+            names: vec![ScheduledName {
+                name: Name::from_ascii("api.hello-localstack.com.").unwrap_or_default(),
+                rtype: RecordType::A,
+                ttl: 60,
+                changes: vec![
+                    (
+                        SimTime::ZERO,
+                        vec![RData::A(A(Ipv4Addr::new(192, 0, 2, 1)))],
+                    ),
+                    (
+                        SimTime::from_secs(20),
+                        vec![RData::A(A(Ipv4Addr::new(192, 0, 2, 2)))],
+                    ),
+                ],
+            }],
+        };
+        let auth = WithRouting {
+            inner: DnsTree::build(&r53.zones, &world),
+            view,
+        };
+        let spec = TrafficSpec {
+            population: Population {
+                clients,
+                request_every_ms: 1000,
+                profiles: vec![ProfileShare {
+                    client: ClientProfile::stub(),
+                    resolver: ResolverProfile::honours_ttl(),
+                    weight: 1,
+                }],
+                locations: vec![LocationShare {
+                    location: ClientLocation::default(),
+                    weight: 1,
+                }],
+                resolvers_per_location: 1,
+                url: "http://api.hello-localstack.com/".into(),
+            },
+            horizon: SimTime::from_secs(120),
+            seed: 9,
+            switch_at: Some(SimTime::from_secs(20)),
+        };
+        (auth, world, faults, spec)
+    }
+
+    /// The resolver caches .1 at the first request (phase p0) for 60 s
+    /// (RFC 1035 §3.2.1), so both clients fail from 10 s until their first
+    /// request at or after p0 + 60 s, which gets .2 and succeeds: that is
+    /// when each has moved.
+    #[test]
+    fn clients_move_when_the_shared_resolver_lets_go() {
+        let (auth, world, faults, spec) = setup(2);
+        let cohorts = spec.population.cohorts(spec.seed);
+        let mut phases: Vec<u64> = cohorts.iter().map(|c| c.phase_ms).collect();
+        phases.sort_unstable();
+        let (p0, p1) = (phases[0], *phases.last().unwrap_or(&0));
+        let r = simulate(&auth, &world, &faults, &spec).unwrap();
+        assert_eq!(r.requests, 2 * 120);
+        assert_eq!(
+            r.failures.iter().sum::<u64>(),
+            2 * 50,
+            "k = 10..59 fail for each"
+        );
+        let at: Vec<Option<SimTime>> = r.moved.iter().map(|m| m.at).collect();
+        assert_eq!(
+            at,
+            vec![
+                Some(SimTime(p0 + 60_000)),
+                Some(SimTime(p1 + 60_000)),
+                Some(SimTime(p1 + 60_000)),
+                Some(SimTime(p1 + 60_000)),
+            ]
+        );
+        let dot1 = &r.endpoints["192.0.2.1:80"];
+        let dot2 = &r.endpoints["192.0.2.2:80"];
+        assert_eq!(
+            dot1.iter().sum::<u64>() + dot2.iter().sum::<u64>(),
+            r.requests
+        );
+        assert_eq!(dot2[..60].iter().sum::<u64>(), 0);
+        assert_eq!(dot1[61..].iter().sum::<u64>(), 0);
+    }
+
+    /// Bounds: a bad URL and an oversized run are refused, not run.
+    #[test]
+    fn refuses_bad_urls_and_oversized_runs() {
+        let (auth, world, faults, mut spec) = setup(1);
+        spec.population.url = "gopher://x/".into();
+        assert!(matches!(
+            simulate(&auth, &world, &faults, &spec),
+            Err(TrafficError::Url(_))
+        ));
+        spec.population.url = "http://api.hello-localstack.com/".into();
+        spec.population.clients = MAX_CLIENTS + 1;
+        assert!(matches!(
+            simulate(&auth, &world, &faults, &spec),
+            Err(TrafficError::TooLarge(_))
+        ));
+        spec.population.clients = 100_000;
+        spec.population.resolvers_per_location = 10;
+        spec.horizon = SimTime::from_secs(86_400);
+        assert!(matches!(
+            simulate(&auth, &world, &faults, &spec),
+            Err(TrafficError::TooLarge(_))
+        ));
+    }
 }

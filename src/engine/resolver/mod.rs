@@ -39,6 +39,11 @@ mod tree;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+pub(crate) mod tests_support {
+    //! Fixtures other modules' tests share.
+    pub(crate) use super::tests::hosted;
+}
+#[cfg(test)]
 mod tests_cache;
 
 use std::net::IpAddr;

@@ -387,3 +387,60 @@ fn tree_shape() {
         .iter()
         .any(|z| z.to_ascii() == "localstack.cloud."));
 }
+
+/// Route 53 DG `routing-policy-geo`: the client's location (the resolver's,
+/// in Route 53's eyes) picks the answer; each location's resolver caches
+/// its own.
+#[test]
+fn geolocation_answers_depend_on_the_client_location() {
+    use crate::engine::routing::LatencyTable;
+    use crate::engine::sim::Timeline;
+    let mut r53 = Route53::new(2);
+    hosted(&mut r53, "geo.example.org", &[]);
+    let id = r53.zones[0].id.clone();
+    let set = |sid: &str, loc: serde_json::Value, ip: &str| {
+        json!({"Action": "CREATE", "ResourceRecordSet": {"Name": "www.geo.example.org", "Type": "A",
+            "SetIdentifier": sid, "GeoLocation": loc, "TTL": 60, "ResourceRecords": [{"Value": ip}]}})
+    };
+    r53.call(
+        "route53",
+        "ChangeResourceRecordSets",
+        &json!({"HostedZoneId": id, "ChangeBatch": {"Changes": [
+            set("eu", json!({"ContinentCode": "EU"}), "192.0.2.10"),
+            set("default", json!({"CountryCode": "*"}), "192.0.2.20")]}}),
+        CallContext { now: SimTime::ZERO },
+    )
+    .unwrap();
+    let auth = routed_tree(
+        &r53,
+        &World::default(),
+        Timeline::default(),
+        &LatencyTable::default(),
+        2,
+    );
+    let eu = ClientLocation {
+        location: "Frankfurt".into(),
+        continent: Some("EU".into()),
+        country: Some("DE".into()),
+        subdivision: None,
+    };
+    let cases = [
+        (eu, "192.0.2.10"),
+        (ClientLocation::default(), "192.0.2.20"),
+    ];
+    for (client, want) in cases {
+        let mut r = resolver(ResolverProfile::honours_ttl());
+        let res = r.resolve(
+            &auth,
+            &n("www.geo.example.org"),
+            RecordType::A,
+            secs(0),
+            &client,
+        );
+        assert_eq!(
+            res.addresses(),
+            vec![want.parse::<IpAddr>().unwrap()],
+            "{client:?}"
+        );
+    }
+}
