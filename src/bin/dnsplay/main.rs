@@ -6,6 +6,7 @@
 mod console;
 mod dig;
 mod simulate;
+mod traffic;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,11 @@ const COMMANDS: &[Command] = &[
         name: "simulate",
         summary: simulate::SUMMARY,
         run: simulate::run,
+    },
+    Command {
+        name: "traffic",
+        summary: traffic::SUMMARY,
+        run: traffic::run,
     },
 ];
 

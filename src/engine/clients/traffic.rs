@@ -10,12 +10,15 @@
 //! a shared resolver's cache sees them as the clients would send them.
 //!
 //! **Moved.** A client has *moved* at its first request, at or after the
-//! instant Route 53 switched its answer (`switch_at`), that succeeds: it
-//! reached a working backend. A client still holding the old address keeps
-//! failing until its caches let go. When both failover records hold the
+//! instant Route 53 switched its answer (`switch_at`), that goes to another
+//! address than its last request before the switch: its traffic left the
+//! old backend. (A client whose first request comes after the switch has
+//! nothing to move from and counts as moved then.) Whether the new backend
+//! works shows in the failure series. When both failover records hold the
 //! same address (the blog's two NodePorts on 192.168.49.2) the switch
 //! changes nothing a client can see — DNS carries no port — so nobody
-//! moves and the failures go on.
+//! moves: if app-a is dead every request keeps failing; if only its health
+//! indicator says DOWN, requests keep reaching app-a.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
@@ -80,7 +83,8 @@ pub struct TrafficReport {
     pub dns_failures: u64,
     /// The switch instant the move times count from.
     pub switch_at: Option<SimTime>,
-    /// Move times for 50/90/99/100 % of clients.
+    /// Move times for 50/90/99/100 % of clients (see the module docs for
+    /// what moved means).
     pub moved: Vec<Moved>,
     /// Cohorts simulated.
     pub cohorts: usize,
@@ -116,6 +120,8 @@ impl std::error::Error for TrafficError {}
 struct CohortState {
     /// The address held and until when (`None` = for ever).
     held: Option<(Option<u64>, Option<IpAddr>)>,
+    /// The address of the last request before the switch.
+    before: Option<IpAddr>,
     moved: bool,
 }
 
@@ -214,6 +220,7 @@ pub fn simulate<A: Authorities + ?Sized>(
         .iter()
         .map(|_| CohortState {
             held: None,
+            before: None,
             moved: false,
         })
         .collect();
@@ -311,9 +318,13 @@ pub fn simulate<A: Authorities + ?Sized>(
                 *f += c.count;
             }
         }
-        if ok && !state.moved && spec.switch_at.is_some_and(|s| now >= s) {
-            state.moved = true;
-            moves.push((t, c.count));
+        if let (Some(ip), Some(switch)) = (addr, spec.switch_at) {
+            if now < switch {
+                state.before = Some(ip);
+            } else if !state.moved && state.before != Some(ip) {
+                state.moved = true;
+                moves.push((t, c.count));
+            }
         }
         queue.push(Reverse((t.saturating_add(every), i)));
     }
