@@ -228,3 +228,13 @@ fn ttl_60_with_ten_percent_caching_for_30_minutes() {
     assert!(r.failures[1000] > 0 && r.failures[1000] <= 100);
     assert_eq!(r.requests, 1000 * 210);
 }
+
+/// Same seed, same run: the traffic report is identical bit for bit.
+#[test]
+fn traffic_is_deterministic() {
+    let s = fixed_scenario();
+    let horizon = SimTime::from_secs(200);
+    let a = run(&s, population(300, &format!("http://{API}/")), horizon);
+    let b = run(&s, population(300, &format!("http://{API}/")), horizon);
+    assert_eq!(a, b);
+}

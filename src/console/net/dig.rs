@@ -3,10 +3,12 @@
 
 use std::net::IpAddr;
 
-use hickory_proto::rr::{Name, RecordType};
+use hickory_proto::op::ResponseCode;
+use hickory_proto::rr::rdata::NS;
+use hickory_proto::rr::{Name, RData, Record, RecordType};
 
 use super::{fail, NetView, Network, Printed};
-use crate::engine::resolver::{fmt_time, Resolver, ResolverProfile};
+use crate::engine::resolver::{fmt_time, recursive_message, Resolver, ResolverProfile};
 use crate::engine::time::SimTime;
 use crate::engine::wire;
 
@@ -18,8 +20,20 @@ pub fn dig<A>(net: &mut Network<A>, api: &A, now: SimTime, args: &[String]) -> P
     let mut trace = false;
     let mut server: Option<&str> = None;
     let mut typed = false;
-    for a in args {
-        if let Some(opt) = a.strip_prefix('+') {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "-t" {
+            match it
+                .next()
+                .map(|t| t.to_ascii_uppercase().parse::<RecordType>())
+            {
+                Some(Ok(t)) => {
+                    rtype = t;
+                    typed = true;
+                }
+                _ => return fail("dig: -t needs a record type\n".into(), 1),
+            }
+        } else if let Some(opt) = a.strip_prefix('+') {
             match opt {
                 "short" => short = true,
                 "trace" => trace = true,
@@ -66,6 +80,30 @@ pub fn dig<A>(net: &mut Network<A>, api: &A, now: SimTime, args: &[String]) -> P
         let mut fresh = Resolver::new(ResolverProfile::honours_ttl(), 0, "dig+trace");
         fresh.trace = true;
         let res = fresh.resolve(&*view.dns, &qname, rtype, now, &net.client);
+        // Like dig, start with the root NS set from the local resolver.
+        let roots: Vec<Record> = view
+            .dns
+            .root_hints()
+            .into_iter()
+            .map(|r| Record::from_rdata(Name::root(), 518_400, RData::NS(NS(r.name))))
+            .collect();
+        let id = net.resolver.next_id();
+        let msg = recursive_message(
+            &Name::root(),
+            RecordType::NS,
+            ResponseCode::NoError,
+            &roots,
+            &[],
+            id,
+        );
+        for r in &roots {
+            out.push_str(&wire::dig_record(r));
+            out.push('\n');
+        }
+        let size = wire::to_bytes(&msg).map_or(0, |b| b.len());
+        out.push_str(&format!(
+            ";; Received {size} bytes from 127.0.0.53#53(127.0.0.53) in 0 ms\n\n"
+        ));
         for step in &res.steps {
             let Some(msg) = &step.message else {
                 if let Some(s) = &step.server {

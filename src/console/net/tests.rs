@@ -192,3 +192,13 @@ fn odd_input_never_panics() {
         assert!(o.status >= 0, "{line}");
     }
 }
+
+/// `dig -t TYPE NAME`, as dig also accepts the type before the name.
+#[test]
+fn dig_type_option() {
+    let mut c = console();
+    let (out, _, status) = run(&mut c, "dig -t NS hello-localstack.com +short");
+    assert_eq!(status, 0);
+    assert_eq!(out.lines().count(), 4, "{out}");
+    assert!(out.lines().all(|l| l.contains(".awsdns-")), "{out}");
+}
