@@ -10,8 +10,6 @@ use hickory_proto::rr::{LowerName, Name, RData, Record, RecordType};
 use super::servers::NameServer;
 use super::{Authorities, ClientLocation};
 use crate::engine::lookup::{Answer, Outcome};
-use crate::engine::route53::rdata::parse_value;
-use crate::engine::sim::AnswerChange;
 use crate::engine::time::SimTime;
 
 /// What Route 53 answers for a routed name at one moment.
@@ -51,47 +49,12 @@ pub struct ScheduledName {
 }
 
 /// A [`RoutingView`] from answers computed ahead of time, the same for
-/// every client (e.g. [`crate::engine::sim::answers_over_time`] for a
-/// failover pair).
+/// every client (for tests and hand-made timelines; scenarios use
+/// [`super::Route53View`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ScheduledAnswers {
     /// The routed names.
     pub names: Vec<ScheduledName>,
-}
-
-impl ScheduledAnswers {
-    /// Adds `name`/`rtype` with the answers of the failover clock; values
-    /// that do not parse as `rtype` are dropped.
-    pub fn add_changes(
-        &mut self,
-        name: &Name,
-        rtype: RecordType,
-        ttl: u32,
-        changes: &[AnswerChange],
-    ) {
-        let mut list: Vec<(SimTime, Vec<RData>)> = changes
-            .iter()
-            .map(|c| {
-                let values = match &c.answer {
-                    crate::engine::routing::Answer::Records { values, .. } => values
-                        .iter()
-                        .filter_map(|v| parse_value(rtype, v).ok())
-                        .collect(),
-                    crate::engine::routing::Answer::NoData { .. } => Vec::new(),
-                };
-                (c.at, values)
-            })
-            .collect();
-        list.sort_by_key(|(t, _)| *t);
-        let mut name = name.clone();
-        name.set_fqdn(true);
-        self.names.push(ScheduledName {
-            name,
-            rtype,
-            ttl,
-            changes: list,
-        });
-    }
 }
 
 impl RoutingView for ScheduledAnswers {

@@ -444,3 +444,21 @@ fn geolocation_answers_depend_on_the_client_location() {
         );
     }
 }
+
+proptest::proptest! {
+    /// Bounded work on any name (RFC 1035 §7: resolvers must bound their
+    /// effort): every resolution ends, with at most a few dozen steps.
+    #[test]
+    fn any_name_resolves_within_bounds(labels in proptest::collection::vec("[a-z0-9*-]{0,12}", 0..6), t in 0u64..4_000_000) {
+        let tree = blog_tree();
+        let mut r = resolver(ResolverProfile::honours_ttl());
+        let mut text = labels.join(".");
+        text.push_str(".hello-localstack.com.");
+        if let Ok(name) = Name::from_ascii(&text) {
+            for qtype in [RecordType::A, RecordType::AAAA, RecordType::NS, RecordType::CNAME] {
+                let res = r.resolve(&tree, &name, qtype, SimTime(t), &here());
+                proptest::prop_assert!(res.steps.len() <= 64, "{} steps", res.steps.len());
+            }
+        }
+    }
+}
