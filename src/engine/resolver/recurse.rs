@@ -184,17 +184,22 @@ impl Resolver {
                 return NameResult::Done;
             };
             self.cache_records(&answer.answer, now);
-            res.answer.extend(answer.answer.iter().cloned());
+            // The client sees the TTL the resolver caches for (a clamped
+            // TTL is what BIND and Unbound hand out).
+            res.answer.extend(answer.answer.iter().map(|r| {
+                let mut r = r.clone();
+                r.ttl = self.profile.clamp(r.ttl);
+                r
+            }));
             let end = chain_end(name, &answer.answer);
-            let step_base = |result: StepResult, note: String| (result, note);
             let (result, note, next) = match &answer.outcome {
                 Outcome::Data => {
                     res.outcome = ResolvedOutcome::Data;
-                    let (r, n) = step_base(
+                    (
                         StepResult::Answer,
                         "RFC 1034 §4.3.2 step 3a: authoritative data".into(),
-                    );
-                    (r, n, Some(NameResult::Done))
+                        Some(NameResult::Done),
+                    )
                 }
                 Outcome::NoData | Outcome::NxDomain => {
                     let nx = answer.outcome == Outcome::NxDomain;
