@@ -164,14 +164,16 @@ fn clamped_resolvers() {
     ];
     for (p, at, cached) in cases {
         let name = p.name.clone();
+        let handed_out = p.clamp(60);
         let mut r = resolver(p);
-        r.resolve(
+        let first = r.resolve(
             &tree,
             &n("api.hello-localstack.com"),
             RecordType::A,
             secs(0),
             &here(),
         );
+        assert_eq!(first.answer[0].ttl, handed_out, "{name}: the clamped TTL");
         let res = r.resolve(
             &tree,
             &n("api.hello-localstack.com"),
