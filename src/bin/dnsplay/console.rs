@@ -42,7 +42,10 @@ fn backend_to_state(backend: &Backend) -> Result<String, String> {
 
 /// Entry point listed in COMMANDS.
 pub fn run(args: &[String]) -> ExitCode {
-    run_with(args, backend_from_state, backend_to_state)
+    // `dig` and `curl` resolve through the DNS tree built from the zones.
+    run_with(args, backend_from_state, backend_to_state, |console| {
+        console.set_network(dnsplay::console::net::route53_network(FRESH_STATE_SEED))
+    })
 }
 
 struct Options {
@@ -129,6 +132,7 @@ pub fn run_with<B: AwsApi>(
     args: &[String],
     load: impl FnOnce(Option<&str>) -> Result<B, String>,
     save: impl FnOnce(&B) -> Result<String, String>,
+    setup: impl FnOnce(&mut Console<B>),
 ) -> ExitCode {
     let opts = match parse_args(args) {
         Ok(Some(o)) => o,
@@ -170,6 +174,7 @@ pub fn run_with<B: AwsApi>(
         },
     };
     let mut console = Console::new(backend);
+    setup(&mut console);
     let (mut stdout, mut stderr) = (std::io::stdout(), std::io::stderr());
     let status = match run_io(&mut console, reader, &mut stdout, &mut stderr) {
         Ok(s) => s,
