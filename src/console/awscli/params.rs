@@ -300,6 +300,49 @@ mod tests {
     }
 
     #[test]
+    fn shorthand_lists_per_awscli_shorthand() {
+        use super::super::shapes::HEALTH_CHECK_CONFIG;
+        let cases: &[(&str, Value)] = &[
+            ("Regions=[]", json!({"Regions": []})),
+            ("Regions=[us-east-1]", json!({"Regions": ["us-east-1"]})),
+            (
+                "Regions=[a, b],Port=80",
+                json!({"Regions": ["a", "b"], "Port": 80}),
+            ),
+            // Without brackets the list runs until the next `Key=`.
+            ("Regions=a,b,c", json!({"Regions": ["a", "b", "c"]})),
+            (
+                "Regions=a,b,Type=TCP",
+                json!({"Regions": ["a", "b"], "Type": "TCP"}),
+            ),
+            (
+                "Type=TCP,Regions=a",
+                json!({"Type": "TCP", "Regions": ["a"]}),
+            ),
+            // A value with `=` after a list element is taken as the next key.
+            (
+                "ChildHealthChecks=x,y,HealthThreshold=2",
+                json!({"ChildHealthChecks": ["x", "y"], "HealthThreshold": 2}),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                parse_structure("--health-check-config", text, &HEALTH_CHECK_CONFIG).as_ref(),
+                Ok(want),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_structure("--health-check-config", "Regions=[a,b", &HEALTH_CHECK_CONFIG),
+            Err("Error parsing parameter '--health-check-config': Expected: ']', received: 'EOF' for input:\nRegions=[a,b\n        ^".into())
+        );
+        assert_eq!(
+            parse_structure("--health-check-config", "Regions=[a]x", &HEALTH_CHECK_CONFIG),
+            Err("Error parsing parameter '--health-check-config': Expected: ',', received: 'x' for input:\nRegions=[a]x\n           ^".into())
+        );
+    }
+
+    #[test]
     fn paramfiles_are_refused_clearly() {
         let e = paramfile_error("--change-batch", "file://batch.json").unwrap();
         assert!(e.starts_with("Error parsing parameter '--change-batch': Unable to load paramfile file://batch.json: files are not available"), "{e}");
