@@ -120,7 +120,94 @@ fn blog_day(record_probes: bool) {
     }
 }
 
+/// 10,000 clients, one request a second each, over 10 simulated minutes
+/// of the blog's failover (app-a's pods die at 30 s), through shared
+/// resolvers and their own caches.
+fn client_traffic() {
+    use dnsplay::engine::clients::{
+        simulate, LocationShare, Population, ProfileShare, TrafficSpec,
+    };
+    use dnsplay::engine::resolver::{routed_tree, ClientLocation, ClientProfile, ResolverProfile};
+    use dnsplay::engine::world::{Fault, TimedFault};
+    let label = "client traffic, 10,000 clients x 1 request/s over 10 simulated minutes";
+    let mut scenario = match route53_failover::build(1) {
+        Ok(s) => s,
+        Err(e) => {
+            println!("{label}: cannot build the preset: {e}");
+            return;
+        }
+    };
+    scenario.faults = vec![TimedFault {
+        at: SimTime::from_secs(30),
+        fault: Fault::ScaleTo {
+            deployment: "app-a".into(),
+            replicas: 0,
+        },
+    }];
+    let horizon = SimTime::from_secs(600);
+    let start = Instant::now();
+    let run = match scenario.run_until(horizon, false) {
+        Ok(r) => r,
+        Err(e) => {
+            println!("{label}: {e}");
+            return;
+        }
+    };
+    let world = scenario.run_world();
+    let auth = routed_tree(
+        &scenario.route53,
+        &world,
+        run.timeline,
+        &scenario.latency,
+        1,
+    );
+    let share = |client: ClientProfile, weight: u32| ProfileShare {
+        client,
+        resolver: ResolverProfile::honours_ttl(),
+        weight,
+    };
+    let spec = TrafficSpec {
+        population: Population {
+            clients: 10_000,
+            request_every_ms: 1_000,
+            profiles: vec![
+                share(ClientProfile::browser(), 40),
+                share(ClientProfile::jvm_default(), 30),
+                share(ClientProfile::stub(), 20),
+                share(ClientProfile::jvm(1800), 10),
+            ],
+            locations: vec![LocationShare {
+                location: ClientLocation::default(),
+                weight: 1,
+            }],
+            resolvers_per_location: 8,
+            url: "http://api.hello-localstack.com:30001/".into(),
+        },
+        horizon,
+        seed: 1,
+        switch_at: run.answers.get(1).map(|a| a.at),
+    };
+    let sim_start = Instant::now();
+    match simulate(&auth, &world, &scenario.faults, &spec) {
+        Ok(r) => {
+            let secs = sim_start.elapsed().as_secs_f64();
+            println!(
+                "{label}: {} requests ({} cohorts, {} cohort requests, {} resolutions) in {secs:.3} s = {:.0} simulated client requests/s (with the health-check run: {:.3} s)",
+                r.requests,
+                r.cohorts,
+                r.cohort_requests,
+                r.resolutions,
+                r.requests as f64 / secs,
+                start.elapsed().as_secs_f64()
+            );
+            black_box(r);
+        }
+        Err(e) => println!("{label}: {e}"),
+    }
+}
+
 fn main() {
+    client_traffic();
     blog_day(false);
     blog_day(true);
     let mut rng = SimRng::derive(1, "bench");

@@ -9,7 +9,7 @@
 //! | module | what lives there | may use |
 //! |---|---|---|
 //! | [`engine`] | the DNS and Route 53 engine (below) | pure Rust, `hickory-proto`, `serde` |
-//! | [`console`] | the shell-like console: `aws`/`awslocal route53`, variables, `$(...)`, `--query`, output formats | `engine` (through [`engine::aws::AwsApi`]) |
+//! | [`console`] | the shell-like console: `aws`/`awslocal route53`, variables, `$(...)`, `--query`, output formats; `dig`, `curl`, `sleep` through the simulated network | `engine` (through [`engine::aws::AwsApi`]) |
 //! | [`scenario`] | the shareable document ([`scenario::model::Scenario`]), presets, the blog's snippets, zone files | `engine` |
 //! | [`ui`] | Yew components, router, the root store, hooks for URL, timers and size | everything |
 //!
@@ -25,12 +25,14 @@
 //! | [`engine::health`] | Route 53 health checks: probes judged, checkers, the 18 % rule |
 //! | [`engine::routing`] | routing-policy selection (simple, failover, weighted, latency, geo, multivalue) |
 //! | [`engine::sim`] | the discrete-event failover clock producing a `Timeline` |
+//! | [`engine::resolver`] | the DNS tree around the zones (root, TLDs, built-ins) and a caching recursive resolver with profiles |
+//! | [`engine::clients`] | client populations sending requests through their resolvers during failover |
 //! | [`engine::lint`] | plain-words warnings about a setup (same IP for both failover records...) |
 //! | [`engine::time`], [`engine::rng`] | simulated time and seeded ChaCha8 draws |
 //!
 //! `src/main.rs` is the wasm entry (it only renders [`ui::App`]);
 //! `src/bin/dnsplay/` is the native command line (`console`, `dig`,
-//! `simulate`), one file per subcommand.
+//! `simulate`, `traffic`), one file per subcommand.
 //!
 //! Two rules keep the engine testable on the host and exact in the browser:
 //!

@@ -3,7 +3,7 @@
 //! most readers paste into.
 
 use super::shell::is_name;
-use super::{Console, ConsoleOutput, Variable};
+use super::{net, Console, ConsoleOutput, Stream, Variable};
 use crate::engine::aws::AwsApi;
 
 /// Status of a command that does not exist (POSIX §2.8.2).
@@ -22,6 +22,11 @@ Commands:
   printenv [NAME]        print exported variables
   history                list the lines typed so far
   true, false, exit [N]  statuses
+  dig [@server] NAME [TYPE] [+short] [+trace]
+                         resolve through the simulated internet
+  curl [-v] [-i] [-f] URL
+                         resolve the host, connect to its address and port
+  sleep N, advance N     move the simulated clock (30, 1.5, 2m, 1h)
 
 Quoting, $VAR, ${VAR}, ${VAR:-default}, $(command), &&, ||, ; and
 \\-newline work as in sh.
@@ -70,6 +75,40 @@ pub fn run<A: AwsApi>(console: &mut Console<A>, name: &str, args: &[String]) -> 
             }
         }
         "help" => ConsoleOutput::out(HELP),
+        "dig" | "curl" => {
+            let now = console.context.now;
+            let Some(network) = console.network.as_mut() else {
+                return ConsoleOutput::err(
+                    format!("console: {name}: no network is attached to this console\n"),
+                    EXIT_NOT_FOUND,
+                );
+            };
+            let printed = if name == "dig" {
+                net::dig(network, &console.api, now, args)
+            } else {
+                net::curl(network, &console.api, now, args)
+            };
+            let mut out = ConsoleOutput::default();
+            out.print(Stream::Stdout, printed.out);
+            out.print(Stream::Stderr, printed.err);
+            out.status = printed.status;
+            out
+        }
+        "sleep" | "advance" => {
+            let Some(ms) = args.first().and_then(|a| net::parse_duration(a)) else {
+                return ConsoleOutput::err(
+                    format!("console: {name}: expected a duration such as 30, 1.5, 2m or 1h\n"),
+                    1,
+                );
+            };
+            let now = console.context.now.plus_millis(ms);
+            console.set_now(now);
+            if name == "advance" {
+                ConsoleOutput::out(format!("t={}\n", crate::engine::resolver::fmt_time(now)))
+            } else {
+                ConsoleOutput::default()
+            }
+        }
         _ => ConsoleOutput::err(
             format!(
                 "console: {name}: command not found (the playground runs aws, awslocal and the \

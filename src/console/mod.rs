@@ -33,6 +33,7 @@
 pub mod awscli;
 mod builtins;
 pub mod jmespath;
+pub mod net;
 pub mod output;
 pub mod shell;
 
@@ -139,6 +140,8 @@ pub struct Console<A: AwsApi> {
     /// Standard error of command substitutions, waiting to be printed by
     /// the command that ran them.
     pending_stderr: Vec<String>,
+    /// What `dig` and `curl` see; none until the caller attaches one.
+    network: Option<net::Network<A>>,
 }
 
 impl AwsApi for Box<dyn AwsApi> {
@@ -165,7 +168,24 @@ impl<A: AwsApi> Console<A> {
             depth: 0,
             exit_requested: None,
             pending_stderr: Vec::new(),
+            network: None,
         }
+    }
+
+    /// Attaches the network `dig` and `curl` use (see [`net`]).
+    pub fn set_network(&mut self, network: net::Network<A>) {
+        self.network = Some(network);
+    }
+
+    /// The attached network, if any.
+    pub fn network(&self) -> Option<&net::Network<A>> {
+        self.network.as_ref()
+    }
+
+    /// The attached network, mutably (to change the resolver or client
+    /// profile).
+    pub fn network_mut(&mut self) -> Option<&mut net::Network<A>> {
+        self.network.as_mut()
     }
 
     /// The backend.

@@ -3,10 +3,12 @@
 #![warn(missing_docs)]
 
 pub mod aws;
+pub mod clients;
 pub mod health;
 pub mod lint;
 pub mod lookup;
 pub mod name;
+pub mod resolver;
 pub mod rng;
 pub mod route53;
 pub mod routing;

@@ -1,8 +1,16 @@
-//! `dnsplay console [--state FILE] [SCRIPT]`: runs console commands (the
-//! same interpreter as the browser console) from a script file or standard
-//! input and prints what the console prints. With `--state`, the simulated
-//! Route 53 is loaded from FILE before the run and written back after it,
-//! like a local Route 53 kept between runs.
+//! `dnsplay console [--scenario FILE] [--state FILE] [SCRIPT]`: runs console
+//! commands (the same interpreter as the browser console) from a script
+//! file or standard input and prints what the console prints.
+//!
+//! With `--scenario`, the console starts on that scenario's Route 53 (the
+//! JSON `dnsplay simulate` reads) with its world and faults attached, so
+//! `aws route53 get-health-check-status` runs the failover clock up to the
+//! console's time (moved by `sleep`/`advance`) and `curl` reaches the
+//! scenario's apps. With `--state`, the simulated Route 53 is loaded from
+//! FILE before the run and written back after it, like a local Route 53
+//! kept between runs. Together, the state file (once it exists) supplies
+//! the zones and health checks and the scenario only the world: edits made
+//! on top of a scenario survive between runs, and the world is never saved.
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -10,11 +18,12 @@ use std::process::ExitCode;
 use dnsplay::console::{needs_more_input, Console, ConsoleOutput, Stream};
 use dnsplay::engine::aws::AwsApi;
 use dnsplay::engine::route53::Route53;
+use dnsplay::scenario::model::Scenario;
 
-const USAGE: &str = "Usage: dnsplay console [--state FILE] [SCRIPT]\n\n\
+const USAGE: &str = "Usage: dnsplay console [--scenario FILE] [--state FILE] [SCRIPT]\n\n\
 Runs aws/awslocal route53 commands and shell builtins from SCRIPT (or standard\n\
 input) against the simulated Route 53 and prints what the console prints.\n\n\
-Options:\n  --state FILE   load the simulated Route 53 from FILE and save it back after the run\n  -h, --help     print this help\n";
+Options:\n  --scenario FILE  start from a scenario (JSON, as `dnsplay simulate` reads):\n                   its zones and health checks, with its world and faults\n                   attached for get-health-check-status, dig and curl\n  --state FILE     load the simulated Route 53 from FILE and save it back after\n                   the run; with --scenario, an existing FILE's zones and\n                   checks replace the scenario's (its world still applies)\n  -h, --help       print this help\n";
 
 /// The simulated AWS the console calls: Route 53, kept in the --state file.
 type Backend = Route53;
@@ -23,17 +32,55 @@ type Backend = Route53;
 /// zone and change ids on every run.
 const FRESH_STATE_SEED: u64 = 1;
 
-/// Builds the backend from the --state file's text (`None`: no file yet).
-fn backend_from_state(state: Option<&str>) -> Result<Backend, String> {
-    match state {
-        None => Ok(Route53::new(FRESH_STATE_SEED)),
-        Some(text) if text.trim().is_empty() => Ok(Route53::new(FRESH_STATE_SEED)),
-        Some(text) => serde_json::from_str(text)
-            .map_err(|e| format!("the state file is not a dnsplay Route 53 state: {e}")),
-    }
+/// Exit status for a bad command line or scenario file.
+const EXIT_BAD_INPUT: u8 = 2;
+
+/// Why the backend could not be built, with the exit status to report.
+#[derive(Debug)]
+pub struct LoadError {
+    message: String,
+    status: u8,
 }
 
-/// The text to write to the --state file after the run.
+/// The texts the backend is built from.
+pub struct Sources<'a> {
+    /// The --state file's text (`None`: no --state, or no file yet).
+    pub state: Option<&'a str>,
+    /// The --scenario file's path and text.
+    pub scenario: Option<(&'a str, &'a str)>,
+}
+
+/// Builds the backend: the state file's Route 53 if there is one, else the
+/// scenario's, else a fresh one; then the scenario's world attached.
+fn backend_from(sources: Sources<'_>) -> Result<Backend, LoadError> {
+    let scenario = match sources.scenario {
+        None => None,
+        Some((path, text)) => Some(Scenario::from_json(text).map_err(|e| LoadError {
+            message: format!("{path} is not a dnsplay scenario: {e}"),
+            status: EXIT_BAD_INPUT,
+        })?),
+    };
+    let saved = match sources.state {
+        Some(text) if !text.trim().is_empty() => Some(
+            serde_json::from_str::<Backend>(text).map_err(|e| LoadError {
+                message: format!("the state file is not a dnsplay Route 53 state: {e}"),
+                status: 1,
+            })?,
+        ),
+        _ => None,
+    };
+    Ok(match (scenario, saved) {
+        (None, saved) => saved.unwrap_or_else(|| Route53::new(FRESH_STATE_SEED)),
+        (Some(s), None) => s.attached_route53(),
+        (Some(s), Some(mut r53)) => {
+            r53.attach_world(s.run_world(), s.faults.clone(), s.sim_options(true));
+            r53
+        }
+    })
+}
+
+/// The text to write to the --state file after the run (the attached
+/// world is not part of it).
 fn backend_to_state(backend: &Backend) -> Result<String, String> {
     serde_json::to_string_pretty(backend).map_err(|e| e.to_string())
 }
@@ -42,35 +89,58 @@ fn backend_to_state(backend: &Backend) -> Result<String, String> {
 
 /// Entry point listed in COMMANDS.
 pub fn run(args: &[String]) -> ExitCode {
-    run_with(args, backend_from_state, backend_to_state)
+    // `dig` and `curl` resolve through the DNS tree built from the zones.
+    run_with(args, backend_from, backend_to_state, |console| {
+        console.set_network(dnsplay::console::net::route53_network(FRESH_STATE_SEED))
+    })
 }
 
 struct Options {
     state: Option<String>,
+    scenario: Option<String>,
     script: Option<String>,
+}
+
+/// `--name FILE` or `--name=FILE`: the file, moving `i` past it.
+fn file_option(
+    name: &str,
+    arg: &str,
+    args: &[String],
+    i: &mut usize,
+) -> Result<Option<String>, String> {
+    if arg == name {
+        let f = args.get(*i).ok_or_else(|| format!("{name} needs a FILE"))?;
+        *i += 1;
+        return Ok(Some(f.clone()));
+    }
+    Ok(arg
+        .strip_prefix(name)
+        .and_then(|rest| rest.strip_prefix('='))
+        .map(str::to_string))
 }
 
 fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     let mut opts = Options {
         state: None,
+        scenario: None,
         script: None,
     };
     let mut i = 0;
     while let Some(arg) = args.get(i) {
         i += 1;
-        match arg.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--state" => match args.get(i) {
-                Some(f) => {
-                    opts.state = Some(f.clone());
-                    i += 1;
-                }
-                None => return Err("--state needs a FILE".into()),
-            },
-            a if a.starts_with("--state=") => opts.state = Some(a["--state=".len()..].to_string()),
-            a if a.starts_with('-') && a != "-" => return Err(format!("unknown option '{a}'")),
-            a if opts.script.is_none() => opts.script = Some(a.to_string()),
-            a => return Err(format!("unexpected argument '{a}'")),
+        if arg == "-h" || arg == "--help" {
+            return Ok(None);
+        }
+        if let Some(f) = file_option("--state", arg, args, &mut i)? {
+            opts.state = Some(f);
+        } else if let Some(f) = file_option("--scenario", arg, args, &mut i)? {
+            opts.scenario = Some(f);
+        } else if arg.starts_with('-') && arg != "-" {
+            return Err(format!("unknown option '{arg}'"));
+        } else if opts.script.is_none() {
+            opts.script = Some(arg.clone());
+        } else {
+            return Err(format!("unexpected argument '{arg}'"));
         }
     }
     Ok(Some(opts))
@@ -123,12 +193,13 @@ fn run_io<B: AwsApi>(
 }
 
 /// Runs the subcommand with any backend: `load` builds it from the state
-/// file's text (`None` when there is no file), `save` turns it back into
-/// text for the file.
+/// and scenario files' texts, `save` turns it back into text for the state
+/// file.
 pub fn run_with<B: AwsApi>(
     args: &[String],
-    load: impl FnOnce(Option<&str>) -> Result<B, String>,
+    load: impl FnOnce(Sources<'_>) -> Result<B, LoadError>,
     save: impl FnOnce(&B) -> Result<String, String>,
+    setup: impl FnOnce(&mut Console<B>),
 ) -> ExitCode {
     let opts = match parse_args(args) {
         Ok(Some(o)) => o,
@@ -138,7 +209,7 @@ pub fn run_with<B: AwsApi>(
         }
         Err(e) => {
             eprintln!("dnsplay console: {e}\n\n{USAGE}");
-            return ExitCode::from(2);
+            return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
     let state_text = match &opts.state {
@@ -152,11 +223,25 @@ pub fn run_with<B: AwsApi>(
         },
         None => None,
     };
-    let backend = match load(state_text.as_deref()) {
+    let scenario_text = match &opts.scenario {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(t) => Some((path.as_str(), t)),
+            Err(e) => {
+                eprintln!("dnsplay console: cannot read scenario {path}: {e}");
+                return ExitCode::from(EXIT_BAD_INPUT);
+            }
+        },
+        None => None,
+    };
+    let sources = Sources {
+        state: state_text.as_deref(),
+        scenario: scenario_text.as_ref().map(|(p, t)| (*p, t.as_str())),
+    };
+    let backend = match load(sources) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("dnsplay console: {e}");
-            return ExitCode::from(1);
+            eprintln!("dnsplay console: {}", e.message);
+            return ExitCode::from(e.status);
         }
     };
     let reader: Box<dyn BufRead> = match opts.script.as_deref() {
@@ -170,6 +255,7 @@ pub fn run_with<B: AwsApi>(
         },
     };
     let mut console = Console::new(backend);
+    setup(&mut console);
     let (mut stdout, mut stderr) = (std::io::stdout(), std::io::stderr());
     let status = match run_io(&mut console, reader, &mut stdout, &mut stderr) {
         Ok(s) => s,
@@ -191,73 +277,4 @@ pub fn run_with<B: AwsApi>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use dnsplay::engine::aws::{ApiError, CallContext};
-    use serde_json::{json, Value};
-
-    /// Remembers zone names; its state is the list as JSON.
-    struct Zones(Vec<String>);
-
-    impl AwsApi for Zones {
-        fn call(
-            &mut self,
-            _: &str,
-            op: &str,
-            input: &Value,
-            _: CallContext,
-        ) -> Result<Value, ApiError> {
-            if op == "CreateHostedZone" {
-                self.0
-                    .push(input["Name"].as_str().unwrap_or("").to_string());
-            }
-            Ok(
-                json!({"HostedZones": self.0.iter().map(|n| json!({"Name": n})).collect::<Vec<_>>()}),
-            )
-        }
-    }
-
-    fn run_text(console: &mut Console<Zones>, text: &str) -> (i32, String, String) {
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let status = run_io(console, text.as_bytes(), &mut out, &mut err).unwrap();
-        (
-            status,
-            String::from_utf8(out).unwrap(),
-            String::from_utf8(err).unwrap(),
-        )
-    }
-
-    #[test]
-    fn feeds_complete_commands_and_stops_like_sh() {
-        let mut c = Console::new(Zones(Vec::new()));
-        let (status, out, err) = run_text(
-            &mut c,
-            "echo 'a\nb'\naws route53 create-hosted-zone --name x.com --caller-reference r \\\n  --query 'HostedZones[0].Name' --output text\nexit 3\necho never\n",
-        );
-        assert_eq!(
-            (status, out.as_str(), err.as_str()),
-            (3, "a\nb\nx.com\n", "")
-        );
-        // Input ending inside a quote is a syntax error, status 2.
-        let (status, _, err) = run_text(&mut c, "echo 'open\n");
-        assert_eq!(status, 2);
-        assert!(err.contains("unterminated single quote"), "{err}");
-    }
-
-    #[test]
-    fn options() {
-        assert!(parse_args(&["--help".into()]).unwrap().is_none());
-        let o = parse_args(&["--state".into(), "s.json".into(), "run.sh".into()])
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            (o.state.as_deref(), o.script.as_deref()),
-            (Some("s.json"), Some("run.sh"))
-        );
-        let o = parse_args(&["--state=s.json".into()]).unwrap().unwrap();
-        assert_eq!(o.state.as_deref(), Some("s.json"));
-        assert!(parse_args(&["--state".into()]).is_err());
-        assert!(parse_args(&["--bogus".into()]).is_err());
-        assert!(parse_args(&["a".into(), "b".into()]).is_err());
-    }
-}
+mod tests;

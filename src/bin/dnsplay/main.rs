@@ -9,6 +9,7 @@ mod export;
 mod link;
 mod open;
 mod simulate;
+mod traffic;
 
 use std::process::ExitCode;
 
@@ -50,6 +51,11 @@ const COMMANDS: &[Command] = &[
         name: "simulate",
         summary: simulate::SUMMARY,
         run: simulate::run,
+    },
+    Command {
+        name: "traffic",
+        summary: traffic::SUMMARY,
+        run: traffic::run,
     },
 ];
 

@@ -31,6 +31,10 @@ pub const EXIT_SERVICE: i32 = 254;
 /// Exit status for other failures (a `--query` function error).
 pub const EXIT_OTHER: i32 = 255;
 
+/// The error code the simulated service uses for checks that botocore
+/// makes on the client (`Parameter validation failed:`), not the service.
+const CLIENT_VALIDATION: &str = "ParamValidation";
+
 /// The version line `aws --version` prints.
 pub const VERSION_LINE: &str =
     "aws-cli/2.22.0 Python/3.12.6 Linux/6.1 exe/x86_64.dnsplay (simulated: Route 53 only)";
@@ -145,7 +149,7 @@ fn split_globals(args: &[String]) -> Result<(Globals, Vec<String>), UsageError> 
 fn general_help() -> String {
     format!(
         "aws (simulated in dnsplay)\n\n{USAGE}\n\
-         The playground simulates one service:\n\n  route53    Amazon Route 53 hosted zones and records\n\n\
+         The playground simulates one service:\n\n  route53    Amazon Route 53 hosted zones, records and health checks\n\n\
          Global options: --query, --output json|text|table, --endpoint-url, --region,\n\
          --profile, --no-paginate, --no-cli-pager (accepted; there is only one account).\n"
     )
@@ -295,6 +299,12 @@ pub fn run(
             v
         }
         Ok(v) => v,
+        // The service model reports the range checks botocore makes before
+        // sending (`engine::health::validate`) under this code: the CLI
+        // prints them as its own validation failure, with 252.
+        Err(e) if e.code == CLIENT_VALIDATION => {
+            return ConsoleOutput::err(format!("\n{}\n", e.message), EXIT_USAGE)
+        }
         Err(e) => {
             return ConsoleOutput::err(
                 format!(

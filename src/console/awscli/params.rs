@@ -64,7 +64,15 @@ pub fn python_json_error(text: &str, e: &serde_json::Error) -> String {
         w if w.starts_with("control character") => "Invalid control character at",
         w => w,
     };
-    let (line, column) = (e.line().max(1), e.column().max(1));
+    // serde_json puts an early end on the last character; Python's
+    // decoder reports the index just past it (`{"a": 1` → char 7).
+    let at_end = what.starts_with("EOF while parsing") && what != "EOF while parsing a string";
+    let (line, column) = if at_end {
+        let last = text.rsplit('\n').next().unwrap_or("");
+        (text.split('\n').count(), last.chars().count() + 1)
+    } else {
+        (e.line().max(1), e.column().max(1))
+    };
     let char_index: usize = text
         .split('\n')
         .take(line - 1)
@@ -76,7 +84,8 @@ pub fn python_json_error(text: &str, e: &serde_json::Error) -> String {
 
 /// The CLI's shorthand syntax for a flat structure: `Key=value,Key=value`,
 /// values optionally in quotes, booleans and integers converted by the
-/// member's shape. Nested shorthand (`Key={...}`) is not supported here.
+/// member's shape, lists as [`shorthand_list`] reads them. Nested
+/// shorthand (`Key={...}`) is not supported here.
 fn parse_shorthand(value: &str, shape: &Shape) -> Result<Value, String> {
     let mut out = Map::new();
     let chars: Vec<char> = value.chars().collect();
@@ -99,50 +108,116 @@ fn parse_shorthand(value: &str, shape: &Shape) -> Result<Value, String> {
             .trim()
             .to_string();
         i += 1;
-        let mut val = String::new();
-        match chars.get(i) {
-            Some(q @ ('"' | '\'')) => {
-                let q = *q;
-                let open = i;
-                i += 1;
-                while i < chars.len() && chars[i] != q {
-                    val.push(chars[i]);
-                    i += 1;
-                }
-                if i >= chars.len() {
-                    return Err(shorthand_error(value, &q.to_string(), "EOF", open));
-                }
-                i += 1;
+        let member = members(shape).iter().find(|m| m.name == key);
+        let v = match member.map(|m| m.shape) {
+            Some(Shape::List { member, .. }) => {
+                let items = shorthand_list(value, &chars, &mut i)?;
+                Value::Array(items.into_iter().map(|s| scalar(s, member)).collect())
             }
-            _ => {
-                while i < chars.len() && chars[i] != ',' {
-                    val.push(chars[i]);
-                    i += 1;
+            other => {
+                let mut val = String::new();
+                match chars.get(i) {
+                    Some(q @ ('"' | '\'')) => {
+                        let q = *q;
+                        let open = i;
+                        i += 1;
+                        while i < chars.len() && chars[i] != q {
+                            val.push(chars[i]);
+                            i += 1;
+                        }
+                        if i >= chars.len() {
+                            return Err(shorthand_error(value, &q.to_string(), "EOF", open));
+                        }
+                        i += 1;
+                    }
+                    _ => {
+                        while i < chars.len() && chars[i] != ',' {
+                            val.push(chars[i]);
+                            i += 1;
+                        }
+                    }
+                }
+                match other {
+                    Some(s) => scalar(val, s),
+                    None => Value::String(val),
                 }
             }
-        }
+        };
         if i < chars.len() {
             if chars[i] != ',' {
                 return Err(shorthand_error(value, ",", &chars[i].to_string(), i));
             }
             i += 1;
         }
-        let member = members(shape).iter().find(|m| m.name == key);
-        let v = match member.map(|m| m.shape) {
-            Some(Shape::Bool) => match val.to_ascii_lowercase().as_str() {
-                "true" => Value::Bool(true),
-                "false" => Value::Bool(false),
-                _ => Value::String(val),
-            },
-            Some(Shape::Long { .. }) => val
-                .parse::<i64>()
-                .map(Value::from)
-                .unwrap_or(Value::String(val)),
-            _ => Value::String(val),
-        };
         out.insert(key, v);
     }
     Ok(Value::Object(out))
+}
+
+/// A shorthand scalar converted by its shape: booleans and integers as
+/// the CLI converts them, anything it cannot convert left as a string for
+/// botocore's type check to report.
+fn scalar(val: String, shape: &Shape) -> Value {
+    match shape {
+        Shape::Bool => match val.to_ascii_lowercase().as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => Value::String(val),
+        },
+        Shape::Long { .. } => val
+            .parse::<i64>()
+            .map(Value::from)
+            .unwrap_or(Value::String(val)),
+        _ => Value::String(val),
+    }
+}
+
+/// A shorthand list value (awscli `shorthand.py`): `[a,b]`, or `a,b,c`
+/// running until the next `Key=` segment, so `Regions=us-east-1,us-west-1,
+/// eu-west-1,Port=80` gives three regions. Leaves `i` on the `,` before the
+/// next key or at the end.
+fn shorthand_list(value: &str, chars: &[char], i: &mut usize) -> Result<Vec<String>, String> {
+    let mut items = Vec::new();
+    if chars.get(*i) == Some(&'[') {
+        let open = *i;
+        *i += 1;
+        let mut item = String::new();
+        loop {
+            match chars.get(*i) {
+                None => return Err(shorthand_error(value, "]", "EOF", open)),
+                Some(']') => {
+                    *i += 1;
+                    break;
+                }
+                Some(',') => items.push(std::mem::take(&mut item).trim().to_string()),
+                Some(c) => item.push(*c),
+            }
+            *i += 1;
+        }
+        if !item.trim().is_empty() || !items.is_empty() {
+            items.push(item.trim().to_string());
+        }
+        return Ok(items);
+    }
+    loop {
+        let mut item = String::new();
+        while *i < chars.len() && chars[*i] != ',' {
+            item.push(chars[*i]);
+            *i += 1;
+        }
+        items.push(item);
+        // A comma followed by a segment with `=` starts the next key.
+        let next_is_key = chars
+            .get(*i + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| **c != ',')
+            .any(|c| *c == '=');
+        if *i >= chars.len() || next_is_key {
+            return Ok(items);
+        }
+        *i += 1;
+    }
 }
 
 fn shorthand_error(value: &str, expected: &str, actual: &str, index: usize) -> String {
@@ -178,6 +253,12 @@ mod tests {
                 "Expecting ':' delimiter: line 1 column 6 (char 5)",
             ),
             ("{}\n}", "Extra data: line 2 column 1 (char 3)"),
+            // An early end: Python points just past the last character.
+            (
+                "{\"a\": 1",
+                "Expecting ',' delimiter: line 1 column 8 (char 7)",
+            ),
+            ("[1,\n", "Expecting value: line 2 column 1 (char 4)"),
         ];
         for (text, want) in cases {
             let e = serde_json::from_str::<Value>(text).unwrap_err();
@@ -215,6 +296,49 @@ mod tests {
         assert_eq!(
             e,
             "Error parsing parameter '--change-batch': Invalid JSON: Expecting value: line 1 column 14 (char 13)\nJSON received: {\"Changes\": [}"
+        );
+    }
+
+    #[test]
+    fn shorthand_lists_per_awscli_shorthand() {
+        use super::super::shapes::HEALTH_CHECK_CONFIG;
+        let cases: &[(&str, Value)] = &[
+            ("Regions=[]", json!({"Regions": []})),
+            ("Regions=[us-east-1]", json!({"Regions": ["us-east-1"]})),
+            (
+                "Regions=[a, b],Port=80",
+                json!({"Regions": ["a", "b"], "Port": 80}),
+            ),
+            // Without brackets the list runs until the next `Key=`.
+            ("Regions=a,b,c", json!({"Regions": ["a", "b", "c"]})),
+            (
+                "Regions=a,b,Type=TCP",
+                json!({"Regions": ["a", "b"], "Type": "TCP"}),
+            ),
+            (
+                "Type=TCP,Regions=a",
+                json!({"Type": "TCP", "Regions": ["a"]}),
+            ),
+            // A value with `=` after a list element is taken as the next key.
+            (
+                "ChildHealthChecks=x,y,HealthThreshold=2",
+                json!({"ChildHealthChecks": ["x", "y"], "HealthThreshold": 2}),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                parse_structure("--health-check-config", text, &HEALTH_CHECK_CONFIG).as_ref(),
+                Ok(want),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_structure("--health-check-config", "Regions=[a,b", &HEALTH_CHECK_CONFIG),
+            Err("Error parsing parameter '--health-check-config': Expected: ']', received: 'EOF' for input:\nRegions=[a,b\n        ^".into())
+        );
+        assert_eq!(
+            parse_structure("--health-check-config", "Regions=[a]x", &HEALTH_CHECK_CONFIG),
+            Err("Error parsing parameter '--health-check-config': Expected: ',', received: 'x' for input:\nRegions=[a]x\n           ^".into())
         );
     }
 

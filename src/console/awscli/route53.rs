@@ -104,6 +104,20 @@ static LIST_RRSETS_PAGES: Paginator = Paginator {
     limit_key: "MaxItems",
 };
 
+/// botocore `route53/2013-04-01/paginators-1.json`, ListHealthChecks.
+static LIST_HEALTH_CHECKS_PAGES: Paginator = Paginator {
+    result_key: "HealthChecks",
+    input_tokens: &["Marker"],
+    output_tokens: &["NextMarker"],
+    more_results: "IsTruncated",
+    limit_key: "MaxItems",
+};
+
+/// `--health-check-id`: a plain string. Its shape is `HealthCheckId`, not
+/// one of the shapes botocore's `fix_route53_ids` rewrites, so the CLI
+/// sends it exactly as typed.
+const HEALTH_CHECK_ID: ParamSpec = p("--health-check-id", "HealthCheckId", Kind::Str, true);
+
 /// Every operation, sorted by CLI name (the order the CLI lists choices).
 pub static OPERATIONS: &[OpSpec] = &[
     OpSpec {
@@ -120,6 +134,21 @@ pub static OPERATIONS: &[OpSpec] = &[
         ],
         paginator: None,
         summary: "Creates, changes, or deletes resource record sets (one atomic batch).",
+    },
+    OpSpec {
+        cli: "create-health-check",
+        api: "CreateHealthCheck",
+        params: &[
+            p("--caller-reference", "CallerReference", Kind::Str, true),
+            p(
+                "--health-check-config",
+                "HealthCheckConfig",
+                Kind::Struct(&shapes::HEALTH_CHECK_CONFIG),
+                true,
+            ),
+        ],
+        paginator: None,
+        summary: "Creates a health check that probes an endpoint from several regions.",
     },
     OpSpec {
         cli: "create-hosted-zone",
@@ -140,6 +169,13 @@ pub static OPERATIONS: &[OpSpec] = &[
         summary: "Creates a hosted zone with its SOA and NS records.",
     },
     OpSpec {
+        cli: "delete-health-check",
+        api: "DeleteHealthCheck",
+        params: &[HEALTH_CHECK_ID],
+        paginator: None,
+        summary: "Deletes a health check that no record set or calculated check uses.",
+    },
+    OpSpec {
         cli: "delete-hosted-zone",
         api: "DeleteHostedZone",
         params: &[p("--id", "Id", Kind::Id, true)],
@@ -154,11 +190,32 @@ pub static OPERATIONS: &[OpSpec] = &[
         summary: "Shows whether a change is PENDING or INSYNC.",
     },
     OpSpec {
+        cli: "get-health-check",
+        api: "GetHealthCheck",
+        params: &[HEALTH_CHECK_ID],
+        paginator: None,
+        summary: "Shows a health check's configuration, defaults filled in.",
+    },
+    OpSpec {
+        cli: "get-health-check-status",
+        api: "GetHealthCheckStatus",
+        params: &[HEALTH_CHECK_ID],
+        paginator: None,
+        summary: "Shows each checker's latest result at the console's current time.",
+    },
+    OpSpec {
         cli: "get-hosted-zone",
         api: "GetHostedZone",
         params: &[p("--id", "Id", Kind::Id, true)],
         paginator: None,
         summary: "Shows a hosted zone and its name servers.",
+    },
+    OpSpec {
+        cli: "list-health-checks",
+        api: "ListHealthChecks",
+        params: &[],
+        paginator: Some(&LIST_HEALTH_CHECKS_PAGES),
+        summary: "Lists the health checks.",
     },
     OpSpec {
         cli: "list-hosted-zones",

@@ -134,6 +134,46 @@ pub const HOSTED_ZONE_CONFIG: Shape =
 /// `VPC` of CreateHostedZone.
 pub const VPC: Shape = Shape::Struct(&[m("VPCRegion", &STR1, false), m("VPCId", &STR, false)]);
 
+const REGION_LIST: Shape = Shape::List {
+    member: &STR1,
+    min: 3,
+};
+const ALARM_IDENTIFIER: Shape = Shape::Struct(&[m("Region", &STR1, true), m("Name", &STR1, true)]);
+
+/// `HealthCheckConfig` of CreateHealthCheck. Only `Type` is required by
+/// the model; Port (1), RequestInterval (10), FailureThreshold (1),
+/// HealthThreshold (0) and Regions (3 items) carry the minimums botocore
+/// checks before sending. Maximums and the type-dependent rules
+/// (SearchString only for `*_STR_MATCH`, ...) are the service's
+/// (`engine::health::validate`).
+pub const HEALTH_CHECK_CONFIG: Shape = Shape::Struct(&[
+    m("IPAddress", &STR, false),
+    m("Port", &Shape::Long { min: Some(1) }, false),
+    m("Type", &STR, true),
+    m("ResourcePath", &STR, false),
+    m("FullyQualifiedDomainName", &STR, false),
+    m("SearchString", &STR, false),
+    m("RequestInterval", &Shape::Long { min: Some(10) }, false),
+    m("FailureThreshold", &Shape::Long { min: Some(1) }, false),
+    m("MeasureLatency", &BOOL, false),
+    m("Inverted", &BOOL, false),
+    m("Disabled", &BOOL, false),
+    m("HealthThreshold", &Shape::Long { min: Some(0) }, false),
+    m(
+        "ChildHealthChecks",
+        &Shape::List {
+            member: &STR,
+            min: 0,
+        },
+        false,
+    ),
+    m("EnableSNI", &BOOL, false),
+    m("Regions", &REGION_LIST, false),
+    m("AlarmIdentifier", &ALARM_IDENTIFIER, false),
+    m("InsufficientDataHealthStatus", &STR, false),
+    m("RoutingControlArn", &STR1, false),
+]);
+
 /// Python's `type()` of a value parsed by the CLI (`json.loads` with
 /// `object_pairs_hook=OrderedDict`), as botocore prints it.
 fn py_type(v: &Value) -> &'static str {
@@ -151,10 +191,15 @@ fn py_type(v: &Value) -> &'static str {
 /// Validates `value` against `shape` as botocore does, appending one line
 /// per problem to `errors` (botocore reports all of them together).
 pub fn validate(value: &Value, shape: &Shape, name: &str, errors: &mut Vec<String>) {
+    // botocore formats the value with `%s`: `str()` of a string is the
+    // bare text, of a container the repr of its contents.
+    let shown = match value {
+        Value::String(s) => s.clone(),
+        other => py_repr(other),
+    };
     let invalid_type = |valid: &str, errors: &mut Vec<String>| {
         errors.push(format!(
-            "Invalid type for parameter {name}, value: {}, type: {}, valid types: {valid}",
-            py_repr(value),
+            "Invalid type for parameter {name}, value: {shown}, type: {}, valid types: {valid}",
             py_type(value)
         ))
     };
@@ -265,7 +310,7 @@ mod tests {
             ),
             (
                 json!({"Changes": [{"Action": "CREATE", "ResourceRecordSet": {"Name": "a", "Type": "A", "TTL": "60"}}]}),
-                &["Invalid type for parameter ChangeBatch.Changes[0].ResourceRecordSet.TTL, value: '60', type: <class 'str'>, valid types: <class 'int'>"],
+                &["Invalid type for parameter ChangeBatch.Changes[0].ResourceRecordSet.TTL, value: 60, type: <class 'str'>, valid types: <class 'int'>"],
             ),
             (
                 json!({"Changes": [{"ResourceRecordSet": {"Name": "a", "Typ": "A"}}]}),
@@ -282,7 +327,7 @@ mod tests {
             (
                 json!({"Changes": [{"Action": "CREATE", "ResourceRecordSet": {"Name": "a", "Type": "A",
                     "AliasTarget": {"HostedZoneId": "Z", "DNSName": "d", "EvaluateTargetHealth": "false"}}}]}),
-                &["Invalid type for parameter ChangeBatch.Changes[0].ResourceRecordSet.AliasTarget.EvaluateTargetHealth, value: 'false', type: <class 'str'>, valid types: <class 'bool'>"],
+                &["Invalid type for parameter ChangeBatch.Changes[0].ResourceRecordSet.AliasTarget.EvaluateTargetHealth, value: false, type: <class 'str'>, valid types: <class 'bool'>"],
             ),
         ];
         for (v, want) in cases {

@@ -30,6 +30,11 @@ use crate::engine::sim::{run_until, SimError, SimOptions, Timeline};
 use crate::engine::time::SimTime;
 use crate::engine::world::{TimedFault, World};
 
+/// `ListHealthChecks` page size when `MaxItems` is absent (API reference).
+const LIST_HEALTH_CHECKS_DEFAULT: usize = 100;
+/// The largest `MaxItems` ListHealthChecks honours (API reference).
+const LIST_HEALTH_CHECKS_CAP: usize = 1000;
+
 /// API `CreateHealthCheck`: CallerReference is 1 to 64 characters.
 pub const CALLER_REFERENCE_MAX: usize = 64;
 
@@ -326,13 +331,43 @@ impl Route53 {
         Ok(json!({ "HealthCheck": h.to_json() }))
     }
 
-    pub(super) fn list_health_checks(&self) -> Value {
-        let list: Vec<Value> = self
+    /// API `ListHealthChecks`: pages of `MaxItems` checks (100 when absent,
+    /// at most 1,000) starting at `Marker`, the id a previous page gave as
+    /// `NextMarker` (the first check of the next page).
+    pub(super) fn list_health_checks(&self, input: &Value) -> Result<Value, ApiError> {
+        let start = match input.get("Marker").and_then(Value::as_str) {
+            None => 0,
+            Some(marker) => self
+                .health_checks
+                .iter()
+                .position(|c| c.id == marker)
+                .ok_or_else(|| ApiError::new("InvalidInput", messages::unknown_marker(marker)))?,
+        };
+        let (limit, max_text) = super::listing::max_items(input, LIST_HEALTH_CHECKS_CAP)?
+            .unwrap_or((
+                LIST_HEALTH_CHECKS_DEFAULT,
+                LIST_HEALTH_CHECKS_DEFAULT.to_string(),
+            ));
+        let page: Vec<Value> = self
             .health_checks
             .iter()
+            .skip(start)
+            .take(limit)
             .map(StoredHealthCheck::to_json)
             .collect();
-        json!({ "HealthChecks": list })
+        let next = self.health_checks.get(start + limit);
+        let mut out = Map::new();
+        out.insert("HealthChecks".into(), Value::Array(page));
+        out.insert(
+            "Marker".into(),
+            json!(input.get("Marker").and_then(Value::as_str).unwrap_or("")),
+        );
+        out.insert("IsTruncated".into(), json!(next.is_some()));
+        if let Some(next) = next {
+            out.insert("NextMarker".into(), json!(next.id));
+        }
+        out.insert("MaxItems".into(), json!(max_text));
+        Ok(Value::Object(out))
     }
 
     pub(super) fn get_health_check_status_call(

@@ -23,25 +23,7 @@ fn invalid(message: String) -> ApiError {
 /// `MaxItems` the CLI follows every page and prints only the sets.
 pub fn list_resource_record_sets(zone: &HostedZone, input: &Value) -> Result<Value, ApiError> {
     let start = start_key(input)?;
-    let max = match input.get("MaxItems") {
-        None | Some(Value::Null) => None,
-        Some(v) => {
-            let text = v
-                .as_str()
-                .map(str::to_string)
-                .unwrap_or_else(|| v.to_string());
-            let n = text
-                .parse::<usize>()
-                .ok()
-                .filter(|n| *n >= 1)
-                .ok_or_else(|| {
-                    invalid(messages::malformed(&format!(
-                        "MaxItems '{text}' is not a positive number"
-                    )))
-                })?;
-            Some((n.min(MAX_PAGE), text))
-        }
-    };
+    let max = max_items(input, MAX_PAGE)?;
     let mut rest = zone
         .record_sets
         .iter()
@@ -68,6 +50,31 @@ pub fn list_resource_record_sets(zone: &HostedZone, input: &Value) -> Result<Val
         out.insert("MaxItems".into(), json!(text));
     }
     Ok(Value::Object(out))
+}
+
+/// An API `MaxItems` (a string in the API, a number where the CLI sent
+/// one): `None` when absent, else the page size capped at `cap` and the text
+/// as given, which the response echoes.
+pub(super) fn max_items(input: &Value, cap: usize) -> Result<Option<(usize, String)>, ApiError> {
+    match input.get("MaxItems") {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => {
+            let text = v
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| v.to_string());
+            let n = text
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| {
+                    invalid(messages::malformed(&format!(
+                        "MaxItems '{text}' is not a positive number"
+                    )))
+                })?;
+            Ok(Some((n.min(cap), text)))
+        }
+    }
 }
 
 fn start_key(input: &Value) -> Result<Option<RecordKey>, ApiError> {

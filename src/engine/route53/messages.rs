@@ -307,3 +307,9 @@ pub fn health_check_is_child(id: &str, parent: &str) -> String {
 pub fn calculated_child(child: &str) -> String {
     format!("Invalid parameter : Child health check {child} is a calculated health check; a calculated health check can't monitor other calculated health checks.")
 }
+
+/// A `ListHealthChecks` `Marker` that names no health check (dnsplay
+/// wording; AWS's is unconfirmed).
+pub fn unknown_marker(marker: &str) -> String {
+    format!("Invalid request: the marker {marker} does not identify a health check")
+}

@@ -284,7 +284,7 @@ impl AwsApi for Route53 {
             "CreateHealthCheck" => self.create_health_check(input),
             "GetHealthCheck" => self.get_health_check(input),
             "GetHealthCheckStatus" => self.get_health_check_status_call(input, ctx.now),
-            "ListHealthChecks" => Ok(self.list_health_checks()),
+            "ListHealthChecks" => self.list_health_checks(input),
             "DeleteHealthCheck" => self.delete_health_check(input),
             _ => Err(ApiError::new(
                 "InvalidAction",

@@ -146,7 +146,11 @@ impl World {
     }
 
     fn knows(&self, at: SimTime, ip: IpAddr) -> bool {
-        self.endpoints.iter().any(|e| e.ip == ip)
+        // The loopback is the caller's own machine: a port nobody listens on
+        // there answers a reset at once (curl's "Connection refused"), it
+        // never times out.
+        ip.is_loopback()
+            || self.endpoints.iter().any(|e| e.ip == ip)
             || self.clusters.iter().any(|c| c.owns(ip))
             || self
                 .managed
@@ -287,6 +291,14 @@ mod tests {
                 80,
                 Protocol::Http,
                 ProbeOutcome::Timeout,
+            ),
+            (
+                "a closed port on the loopback refuses at once",
+                &blog,
+                IpAddr::from([127, 0, 0, 1]),
+                4566,
+                Protocol::Http,
+                ProbeOutcome::Refused { after_ms: 20 },
             ),
         ];
         for (what, world, ip, port, protocol, want) in rows {

@@ -123,8 +123,21 @@ fn to_error(line: usize, f: Failure) -> ZoneFileError {
 pub fn import_zone(text: &str, origin: Option<&Name>) -> Result<AuthZone, ZoneFileError> {
     // Same line count as the input, so line numbers stay the user's.
     let expanded = at_sign::expand_at_sign(text, origin);
-    let text = expanded.as_str();
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // One rewritten chunk per input line, so line numbers stay the user's
+    // even where an escape becomes a raw newline.
+    let mut quote_state = escapes::State::default();
+    let mut lines: Vec<String> = Vec::new();
+    for (i, line) in expanded.split_inclusive('\n').enumerate() {
+        let rewritten =
+            escapes::rewrite_line(line, &mut quote_state).map_err(|detail| ZoneFileError {
+                line: i + 1,
+                rule: "RFC 1035 §5.1 character strings",
+                detail,
+            })?;
+        lines.push(rewritten);
+    }
+    let joined = lines.concat();
+    let text = joined.as_str();
     if let Some(i) = lines.iter().position(|l| {
         l.trim_start()
             .get(..8)
@@ -187,10 +200,11 @@ pub fn import_zone(text: &str, origin: Option<&Name>) -> Result<AuthZone, ZoneFi
 }
 
 /// RDATA for a zone file. Like dig's form, except that TXT keeps valid
-/// UTF-8 as is: hickory-proto's lexer turns `\DDD` into a *character*
-/// (so `\240` would come back as the two octets of U+00F0), while raw UTF-8
-/// reads back octet for octet, in hickory and in BIND. Octets that are not
-/// UTF-8 are written `\DDD` and do not survive hickory's reader.
+/// UTF-8 as is (BIND reads raw UTF-8 octet for octet too). Control octets
+/// are written `\DDD`, which the importer decodes itself (see `escapes`:
+/// hickory-proto's lexer misreads `\DDD`). Octets that are not UTF-8 are
+/// written `\DDD` as well; no import produces them (hickory keeps character
+/// strings as text), and the importer refuses them with a clear message.
 fn zone_rdata(data: &RData) -> String {
     match data {
         RData::TXT(txt) => txt
@@ -266,6 +280,7 @@ pub fn export_zone(zone: &AuthZone) -> String {
 }
 
 mod at_sign;
+mod escapes;
 mod singleton;
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ fn usage_errors_print_as_cli_v2_with_status_252() {
     }
     let mut fake = Fake::default();
     let out = aws(&mut fake, &["route53", "list-zones"]);
-    assert!(out.stderr.contains("aws: error: argument operation: Invalid choice, valid choices are:\n\nchange-resource-record-sets              | create-hosted-zone"), "{}", out.stderr);
+    assert!(out.stderr.contains("aws: error: argument operation: Invalid choice, valid choices are:\n\nchange-resource-record-sets              | create-health-check"), "{}", out.stderr);
     let out = aws(&mut fake, &["s3", "ls"]);
     assert!(
         out.stderr.contains("argument command: Invalid choice"),

@@ -1,6 +1,7 @@
 //! Whole-command tests of `aws route53 ...` against a recording fake.
 
 mod errors;
+mod health_checks;
 
 use serde_json::{json, Value};
 

@@ -370,3 +370,46 @@ fn uuid_version_and_variant() {
         assert!(matches!(b[19], b'8' | b'9' | b'a' | b'b'), "{id}");
     }
 }
+
+/// API `ListHealthChecks`: `MaxItems` checks a page, `NextMarker` is the id
+/// the next page starts with, and `Marker` continues from it.
+#[test]
+fn list_health_checks_pages_with_marker_and_max_items() {
+    let mut r = Route53::new(1);
+    let ids: Vec<String> = (0..3)
+        .map(|i| create(&mut r, &format!("ref-{i}"), blog_config(30001 + i)))
+        .collect();
+    let all = ok(&mut r, "ListHealthChecks", json!({}));
+    assert_eq!(
+        keys(&all),
+        ["HealthChecks", "Marker", "IsTruncated", "MaxItems"]
+    );
+    assert_eq!(all["HealthChecks"].as_array().map(Vec::len), Some(3));
+    assert_eq!(all["MaxItems"], "100");
+
+    let first = ok(&mut r, "ListHealthChecks", json!({"MaxItems": "2"}));
+    let listed: Vec<&str> = first["HealthChecks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["Id"].as_str())
+        .collect();
+    assert_eq!(listed, [ids[0].as_str(), ids[1].as_str()]);
+    assert_eq!(first["IsTruncated"], true);
+    assert_eq!(first["NextMarker"], ids[2].as_str());
+
+    let second = ok(
+        &mut r,
+        "ListHealthChecks",
+        json!({"MaxItems": "2", "Marker": ids[2]}),
+    );
+    assert_eq!(second["HealthChecks"][0]["Id"], ids[2].as_str());
+    assert_eq!(second["IsTruncated"], false);
+    assert!(second.get("NextMarker").is_none());
+
+    let (code, message) = err(&mut r, "ListHealthChecks", json!({"Marker": "nope"}));
+    assert_eq!(code, "InvalidInput");
+    assert!(message.contains("nope"), "{message}");
+    let (code, _) = err(&mut r, "ListHealthChecks", json!({"MaxItems": "0"}));
+    assert_eq!(code, "InvalidInput");
+}
