@@ -101,50 +101,13 @@ fn comparable(r53: &Route53, zone: &HostedZone) -> Vec<Value> {
         .collect()
 }
 
-/// Runs an exported script in the console. The console has no
-/// `create-health-check` yet, so those lines (one per check, exactly as
-/// exported) are carried out through the same API with the configuration
-/// JSON the line holds, and their variables set; everything else runs in
-/// the console as written.
-fn run_script(console: &mut Console<Route53>, script: &str) -> dnsplay::console::ConsoleOutput {
-    let mut rest = String::new();
-    for line in script.split_inclusive('\n') {
-        let Some((var, command)) = line.split_once("=$(awslocal route53 create-health-check ")
-        else {
-            rest.push_str(line);
-            continue;
-        };
-        let field = |start: &str, end: &str| -> String {
-            command
-                .split_once(start)
-                .and_then(|(_, t)| t.split_once(end))
-                .map(|(v, _)| v.replace(r"'\''", "'"))
-                .unwrap_or_default()
-        };
-        let reference = field("--caller-reference '", "' ");
-        let config: Value = serde_json::from_str(&field("--health-check-config '", "' --query"))
-            .unwrap_or_else(|e| panic!("{e}: {line}"));
-        let out = call(
-            console.api_mut(),
-            "CreateHealthCheck",
-            json!({"CallerReference": reference, "HealthCheckConfig": config}),
-        );
-        let id = out["HealthCheck"]["Id"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        console.set_variable(var, &id, false);
-    }
-    console.run_script(&rest)
-}
-
 #[test]
 fn awslocal_scripts_rebuild_the_same_zone() {
     for (label, r53) in [("blog", blog_service()), ("rich", rich_service())] {
         let zone = &r53.zones[0];
         let script = export_awslocal(&r53, zone);
         let mut console = Console::new(Route53::new(99));
-        let out = run_script(&mut console, &script);
+        let out = console.run_script(&script);
         assert_eq!(out.status, 0, "{label}: {}\n{script}", out.stderr);
         assert_eq!(out.stderr, "", "{label}");
         let rebuilt = console.into_api();
