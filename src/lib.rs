@@ -10,7 +10,7 @@
 //! |---|---|---|
 //! | [`engine`] | the DNS and Route 53 engine (below) | pure Rust, `hickory-proto`, `serde` |
 //! | [`console`] | the shell-like console: `aws`/`awslocal route53`, variables, `$(...)`, `--query`, output formats; `dig`, `curl`, `sleep` through the simulated network | `engine` (through [`engine::aws::AwsApi`]) |
-//! | [`scenario`] | the shareable document ([`scenario::model::Scenario`]), presets, the blog's snippets, zone files | `engine` |
+//! | [`scenario`] | the shareable document ([`scenario::model::Scenario`]), the versioned share-link codec ([`scenario::codec`]), presets, the blog's snippets, importers and exporters ([`scenario::formats`]) | `engine` |
 //! | [`ui`] | Yew components, router, the root store, hooks for URL, timers and size | everything |
 //!
 //! Inside the engine:
@@ -32,7 +32,7 @@
 //!
 //! `src/main.rs` is the wasm entry (it only renders [`ui::App`]);
 //! `src/bin/dnsplay/` is the native command line (`console`, `dig`,
-//! `simulate`, `traffic`), one file per subcommand.
+//! `simulate`, `traffic`, `link`, `open`, `export`), one file per subcommand.
 //!
 //! Two rules keep the engine testable on the host and exact in the browser:
 //!
