@@ -12,7 +12,6 @@ use dnsplay::scenario::formats::awslocal::export_awslocal;
 use dnsplay::scenario::formats::bind::export_bind;
 use dnsplay::scenario::formats::change_batch::export_change_batch_json;
 use dnsplay::scenario::formats::terraform::export_terraform;
-use dnsplay::scenario::model::Scenario;
 
 const USAGE: &str =
     "Usage: dnsplay export --format zonefile|change-batch|awslocal|terraform SCENARIO.json [--zone NAME]
@@ -72,13 +71,9 @@ pub fn run(args: &[String]) -> ExitCode {
         Ok(a) => a,
         Err(e) => return fail(format!("{e}\n\n{USAGE}"), 2),
     };
-    let text = match std::fs::read_to_string(&args.path) {
-        Ok(t) => t,
-        Err(e) => return fail(format!("cannot read {}: {e}", args.path), 2),
-    };
-    let scenario = match Scenario::from_json(&text) {
+    let scenario = match crate::scenario_file::load(&args.path) {
         Ok(s) => s,
-        Err(e) => return fail(format!("{}: {e}", args.path), 2),
+        Err(e) => return fail(e, 2),
     };
     let r53 = &scenario.route53;
     let wanted = args

@@ -9,7 +9,6 @@
 use std::process::ExitCode;
 
 use dnsplay::scenario::codec::{is_page_slug, share_url, SharedState, MAX_PAGE_CHARS};
-use dnsplay::scenario::model::Scenario;
 
 use crate::simulate::duration;
 
@@ -81,13 +80,9 @@ pub fn run(args: &[String]) -> ExitCode {
         Ok(a) => a,
         Err(e) => return fail(format!("{e}\n\n{USAGE}")),
     };
-    let text = match std::fs::read_to_string(&args.path) {
-        Ok(t) => t,
-        Err(e) => return fail(format!("cannot read {}: {e}", args.path)),
-    };
-    let scenario = match Scenario::from_json(&text) {
+    let scenario = match crate::scenario_file::load(&args.path) {
         Ok(s) => s,
-        Err(e) => return fail(format!("{}: {e}", args.path)),
+        Err(e) => return fail(e),
     };
     if args.at_ms > scenario.horizon_ms {
         return fail(format!(

@@ -8,6 +8,7 @@ mod dig;
 mod export;
 mod link;
 mod open;
+mod scenario_file;
 mod simulate;
 mod traffic;
 

@@ -11,7 +11,6 @@
 use std::process::ExitCode;
 
 use dnsplay::engine::time::SimTime;
-use dnsplay::scenario::model::Scenario;
 
 pub(crate) mod duration;
 mod report;
@@ -97,17 +96,10 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let text = match std::fs::read_to_string(&args.path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("dnsplay simulate: cannot read {}: {e}", args.path);
-            return ExitCode::from(2);
-        }
-    };
-    let scenario = match Scenario::from_json(&text) {
+    let scenario = match crate::scenario_file::load(&args.path) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("dnsplay simulate: {}: {e}", args.path);
+            eprintln!("dnsplay simulate: {e}");
             return ExitCode::from(2);
         }
     };

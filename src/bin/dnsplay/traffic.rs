@@ -13,7 +13,6 @@ use dnsplay::console::net::parse_duration;
 use dnsplay::engine::clients::{simulate, LocationShare, Population, ProfileShare, TrafficSpec};
 use dnsplay::engine::resolver::{routed_tree, ClientCache, ClientProfile, ResolverProfile};
 use dnsplay::engine::time::SimTime;
-use dnsplay::scenario::model::Scenario;
 
 /// One line for `dnsplay --help`.
 pub const SUMMARY: &str =
@@ -136,13 +135,10 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let scenario = match std::fs::read_to_string(&a.path)
-        .map_err(|e| e.to_string())
-        .and_then(|t| Scenario::from_json(&t).map_err(|e| e.to_string()))
-    {
+    let scenario = match crate::scenario_file::load(&a.path) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("dnsplay traffic: {}: {e}", a.path);
+            eprintln!("dnsplay traffic: {e}");
             return ExitCode::from(2);
         }
     };
