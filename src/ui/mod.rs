@@ -3,15 +3,18 @@
 //! effects (location hash, timers, element sizes) live in [`hooks`]. Pure
 //! layout and view-model code sits in plain functions tested natively.
 
+pub mod adapters;
 pub mod app;
 pub mod components;
 pub mod hooks;
+pub mod pages;
 pub mod panic_banner;
 pub mod playback;
 pub mod router;
 pub mod sections;
 pub mod store;
 pub mod view_model;
+pub mod workspace;
 
 pub use app::App;
 

@@ -7,16 +7,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::adapters::batch::PendingBatch;
 pub use super::playback::{Playback, Speed, DEFAULT_STEP_MS};
 use super::router::Route;
+use super::sections::preset_of;
 use super::view_model::console::ConsoleLine;
 use super::view_model::record_table::RowId;
+use super::workspace::Workspace;
+use crate::engine::route53::Route53;
+use crate::engine::time::SimTime;
+use crate::engine::world::TimedFault;
+use crate::scenario::model::Scenario;
 
 /// Most console lines kept; older ones scroll away for good.
 pub const CONSOLE_LIMIT: usize = 2_000;
 
-/// Everything the UI shares. The scenario itself joins later (issue 7): keep
-/// fields here about what the user is looking at, not about the zone.
+/// Everything the UI shares: what the user is looking at, and the page's
+/// working scenario ([`Workspace`]). Data derived from the scenario (the
+/// run, lints, answers) is computed by the pages with memo hooks, not here.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AppState {
     /// The page shown.
@@ -30,6 +38,8 @@ pub struct AppState {
     pub highlighted: Vec<RowId>,
     /// The timeline's clock.
     pub playback: Playback,
+    /// The page's scenario and its last change batch.
+    pub workspace: Workspace,
 }
 
 /// Every way the state changes.
@@ -61,15 +71,36 @@ pub enum Action {
     Seek(u64),
     /// A new simulation length (the time is clamped into it).
     SetHorizon(u64),
+    /// Send a change batch (a table edit, add or delete, or a prompt);
+    /// Route 53 applies it all or nothing.
+    ApplyBatch(PendingBatch),
+    /// The Route 53 state a console run left.
+    ReplaceRoute53(Box<Route53>),
+    /// Start over from a scenario (a preset).
+    LoadScenario(Rc<Scenario>),
+    /// Add a fault, or remove it when present.
+    ToggleFault(TimedFault),
+    /// Move the fault at this index to a time (ms).
+    MoveFault(usize, u64),
 }
 
 impl AppState {
-    /// A fresh state showing `route`.
+    /// A fresh state showing `route`, on the route's preset.
     pub fn at(route: Route) -> Self {
-        AppState {
-            route,
-            ..AppState::default()
-        }
+        AppState::default().apply(Action::Navigate(route))
+    }
+
+    /// Puts `workspace` in place with the clock at zero over its horizon.
+    fn load(&mut self, workspace: Workspace) {
+        let horizon = workspace.scenario.horizon_ms;
+        self.workspace = workspace;
+        self.highlighted.clear();
+        self.selected = None;
+        self.playback = Playback {
+            speed: self.playback.speed,
+            horizon_ms: horizon,
+            ..Playback::default()
+        };
     }
 
     /// The state after `action`. Unchanged state compares equal, so
@@ -79,12 +110,31 @@ impl AppState {
         let p = &mut s.playback;
         match action {
             Action::Navigate(route) => {
-                if route != s.route {
+                if route != s.route || s == AppState::default() {
+                    let preset = preset_of(&route);
                     s.route = route;
-                    s.highlighted.clear();
-                    s.selected = None;
+                    s.console = Rc::default();
+                    match preset {
+                        Some(p) => s.load(Workspace::preset(p)),
+                        None => {
+                            // A page without a scenario has nothing to play.
+                            s.load(Workspace::default());
+                            s.playback.horizon_ms = 0;
+                        }
+                    }
                 }
             }
+            Action::ApplyBatch(pending) => {
+                let now = SimTime(s.playback.time_ms);
+                s.workspace.apply_batch(&pending, now);
+            }
+            Action::ReplaceRoute53(r53) => s.workspace.replace_route53(*r53),
+            Action::LoadScenario(scenario) => s.load(Workspace {
+                scenario,
+                last_change: None,
+            }),
+            Action::ToggleFault(f) => s.workspace.toggle_fault(f),
+            Action::MoveFault(i, at) => s.workspace.move_fault(i, SimTime(at)),
             Action::ConsoleAppend(lines) => {
                 if !lines.is_empty() {
                     let console = Rc::make_mut(&mut s.console);
@@ -339,5 +389,67 @@ mod tests {
         assert!(Rc::ptr_eq(&s, &same));
         let changed = s.clone().reduce(Action::SetHorizon(10));
         assert!(!Rc::ptr_eq(&s, &changed));
+    }
+
+    /// A section opens on its preset with the clock over the preset's
+    /// horizon; leaving it drops the scrollback and the scenario.
+    #[test]
+    fn navigating_loads_the_routes_preset() {
+        let s = AppState::at(Route::Sandbox);
+        assert_eq!(s.workspace.scenario.route53.zones.len(), 1);
+        assert_eq!(s.playback.horizon_ms, 600_000);
+        let home = s
+            .apply(Action::ConsoleAppend(vec![ConsoleLine::new(
+                LineKind::Input,
+                "x",
+            )]))
+            .apply(Action::Navigate(Route::Home));
+        assert!(home.console.is_empty());
+        assert!(home.workspace.scenario.route53.zones.is_empty());
+        assert_eq!(home.playback.horizon_ms, 0);
+    }
+
+    /// Scenario actions are pure: the same actions give the same state,
+    /// and a refused batch leaves the state equal (so no re-render).
+    #[test]
+    fn scenario_actions_are_deterministic() {
+        use crate::engine::world::{Fault, TimedFault};
+        use serde_json::json;
+        let s = AppState::at(Route::Sandbox);
+        let zone_id = s.workspace.scenario.route53.zones[0].id.clone();
+        let bad = PendingBatch {
+            zone_id: zone_id.clone(),
+            batch: json!({"Changes": [{"Action": "DELETE", "ResourceRecordSet": {
+                "Name": "nope.hello-localstack.com", "Type": "A", "TTL": 60,
+                "ResourceRecords": [{"Value": "192.0.2.1"}]}}]}),
+            row_change: None,
+        };
+        assert_eq!(s.apply(Action::ApplyBatch(bad)), s);
+        let good = PendingBatch {
+            zone_id,
+            batch: json!({"Changes": [{"Action": "CREATE", "ResourceRecordSet": {
+                "Name": "www.hello-localstack.com", "Type": "A", "TTL": 60,
+                "ResourceRecords": [{"Value": "192.0.2.1"}]}}]}),
+            row_change: Some(0),
+        };
+        let fault = TimedFault {
+            at: SimTime::from_secs(300),
+            fault: Fault::AppUp {
+                app: "app-a".into(),
+            },
+        };
+        let run = |s: &AppState| {
+            s.apply(Action::ApplyBatch(good.clone()))
+                .apply(Action::ToggleFault(fault.clone()))
+                .apply(Action::MoveFault(0, 45_000))
+        };
+        let (a, b) = (run(&s), run(&s));
+        assert_eq!(a, b);
+        assert_eq!(a.workspace.scenario.route53.zones[0].record_set_count(), 5);
+        assert_eq!(a.workspace.scenario.faults.len(), 2);
+        assert_eq!(a.workspace.scenario.faults[0].at, SimTime(45_000));
+        assert!(a.workspace.last_change.is_some());
+        let reloaded = a.apply(Action::LoadScenario(s.workspace.scenario.clone()));
+        assert_eq!(reloaded.workspace, s.workspace);
     }
 }
