@@ -40,7 +40,15 @@ const CLIENT: &str = "laptop";
 fn console_lines(command: &str, transcript: &[(Stream, String)]) -> Vec<ConsoleLine> {
     let mut out: Vec<ConsoleLine> = command
         .lines()
-        .map(|l| ConsoleLine::new(LineKind::Input, l))
+        .enumerate()
+        .map(|(i, l)| {
+            let kind = if i == 0 {
+                LineKind::Input
+            } else {
+                LineKind::Continuation
+            };
+            ConsoleLine::new(kind, l)
+        })
         .collect();
     for (stream, text) in transcript {
         let kind = match stream {
@@ -306,5 +314,36 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                 }
             </SectionPage>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The console echoes a multi-line command as a shell does: the first
+    /// line after the prompt, the rest after the continuation prompt; then
+    /// each printed line with its stream.
+    #[test]
+    fn console_lines_echo_the_command_then_its_output() {
+        let lines = console_lines(
+            "echo a \\\nb",
+            &[
+                (Stream::Stdout, "a b\n".into()),
+                (Stream::Stderr, "x\ny\n".into()),
+            ],
+        );
+        let kinds: Vec<(LineKind, &str)> =
+            lines.iter().map(|l| (l.kind, l.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (LineKind::Input, "echo a \\"),
+                (LineKind::Continuation, "b"),
+                (LineKind::Stdout, "a b"),
+                (LineKind::Stderr, "x"),
+                (LineKind::Stderr, "y"),
+            ]
+        );
     }
 }
