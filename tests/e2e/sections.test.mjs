@@ -95,6 +95,11 @@ test("an invalid edit shows Route 53's message in the cell and changes nothing",
     await page.locator(".rt-row td.rt-values", { hasText: "192.168.49.2" }).waitFor(WAIT);
     assert.equal(await page.locator(".last-change").count(), 0, "no batch was applied");
     assert.equal(await dig(page), before);
+    // The prompt makes the same edit in the table and gets the same verdict.
+    await page.getByRole("button", { name: "Set api to not-an-ip" }).click();
+    await page.locator("#rt-values-err", { hasText: "ARRDATAIllegalIPv4Address" }).waitFor(WAIT);
+    assert.equal(await page.locator("#rt-values").inputValue(), "not-an-ip");
+    assert.equal(await dig(page), before);
     assert.deepEqual(errors, [], "console errors");
   } finally {
     await context.close();
@@ -168,6 +173,36 @@ test("the same-IP lint shows on the failover page and points at both rows", asyn
     await page.getByRole("button", { name: "Give app-b its own address" }).click();
     await page.locator(".rt-row td.rt-values", { hasText: "192.168.49.3" }).waitFor(WAIT);
     assert.equal(await page.locator(".lint", { hasText: "failover-same-address" }).count(), 0);
+    assert.deepEqual(errors, [], "console errors");
+  } finally {
+    await context.close();
+  }
+});
+
+test("the failover prompts change the scenario through the engine", async () => {
+  const { page, context, errors } = await open("route53-failover");
+  try {
+    const live = page.locator(".live-page");
+    const first = Number((await live.getAttribute("data-answer-changes")).split(",")[0]);
+    // A TTL edit is a change batch: both rows change, the timing does not.
+    await page.getByRole("button", { name: "Raise the TTL to 3600" }).click();
+    await page.locator(".rt-row td.rt-ttl", { hasText: "3600" }).nth(1).waitFor(WAIT);
+    assert.match(await page.locator(".page-status").textContent(), /accepted the change batch/);
+    assert.equal(Number((await live.getAttribute("data-answer-changes")).split(",")[0]), first);
+    // Mending app-a at 5 min adds a fail-back after 5:00.
+    await page.getByRole("button", { name: "Bring app-a back at 5 min" }).click();
+    await page.locator('.live-page[data-answer-changes*=","]').waitFor(WAIT);
+    const back = Number((await live.getAttribute("data-answer-changes")).split(",")[1]);
+    assert.ok(back > 300_000, `fails back at ${back} ms`);
+    // Moving the fault to 2 min moves the failover with it.
+    await page.getByRole("button", { name: "Break app-a at 2 min instead" }).click();
+    await page.waitForFunction(
+      (old) => Number(document.querySelector(".live-page").dataset.answerChanges.split(",")[0]) !== old,
+      first,
+      WAIT,
+    );
+    const moved = Number((await live.getAttribute("data-answer-changes")).split(",")[0]);
+    assert.ok(moved > 120_000 && moved < 240_000, `switch at ${moved} ms`);
     assert.deepEqual(errors, [], "console errors");
   } finally {
     await context.close();

@@ -7,7 +7,7 @@ use crate::scenario::blog::{localstack_command, LOCALSTACK_SETUP};
 use crate::ui::adapters::batch::{add_batch, check, edit_batch, PendingBatch};
 use crate::ui::adapters::rows::rows_from_zone;
 use crate::ui::store::{Action, Store};
-use crate::ui::view_model::record_table::{CellErrors, Column, RowFields};
+use crate::ui::view_model::record_table::{CellErrors, Column, RowEdit, RowFields};
 use crate::ui::workspace::merge;
 
 /// What a prompt can reach.
@@ -20,6 +20,8 @@ pub struct PromptCtx<'a> {
     pub console: &'a dyn Fn(String),
     /// Say what happened (a polite live region under the prompts).
     pub status: &'a dyn Fn(String),
+    /// Make an edit in the record table, as if typed there.
+    pub edit: &'a dyn Fn(RowEdit),
 }
 
 /// Every message of a refusal, cell by cell.
@@ -117,10 +119,22 @@ pub fn run_prompt(id: &str, ctx: &PromptCtx<'_>) {
             (ctx.ask)("api.hello.com", "A");
         }
         "invalid-ip" => {
-            let p = edit_rows(ctx, "api.hello.com.", "A", |f| {
-                f.values = "not-an-ip".into()
+            let zone = ctx.store.workspace.scenario.route53.zones.last();
+            let row = zone.and_then(|z| {
+                rows_from_zone(z)
+                    .into_iter()
+                    .find(|r| r.fields.name == "api.hello.com." && r.fields.rtype == "A")
             });
-            send(ctx, p, "api.hello.com changed");
+            if let Some(mut row) = row {
+                row.fields.values = "not-an-ip".into();
+                (ctx.edit)(RowEdit {
+                    id: row.id,
+                    fields: row.fields,
+                });
+                (ctx.status)(
+                    "Typed not-an-ip into api's values: Route 53's verdict is in the cell.".into(),
+                );
+            }
         }
         "apex-cname"
             if ctx.store.workspace.scenario.route53.zones.len() == 1

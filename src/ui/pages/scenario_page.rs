@@ -26,7 +26,7 @@ use crate::ui::components::{
 use crate::ui::store::{Action, Store};
 use crate::ui::view_model::answer::{ClientOption, Query};
 use crate::ui::view_model::console::{ConsoleExample, ConsoleLine, LineKind, RunOutcome};
-use crate::ui::view_model::record_table::{CellErrors, RowEdit, RowFields, RowId};
+use crate::ui::view_model::record_table::{CellErrors, EditRequest, RowEdit, RowFields, RowId};
 
 /// Props of [`ScenarioPage`].
 #[derive(Properties, PartialEq)]
@@ -80,6 +80,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
         client: CLIENT.into(),
     });
     let shell = use_mut_ref(|| Shell::new(Route53::default()));
+    let edit_request = use_state_eq(|| None::<EditRequest>);
 
     let run = use_memo(scenario.clone(), |s| s.run().ok());
     let health = run
@@ -212,7 +213,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
     };
     let on_prompt = {
         let (store, query, status) = (store.clone(), query.clone(), status.clone());
-        let run_command = run_command.clone();
+        let (run_command, edit_request) = (run_command.clone(), edit_request.clone());
         Callback::from(move |id: String| {
             let ask = |name: &str, rtype: &str| {
                 query.set(Query {
@@ -225,6 +226,10 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                 run_command(c);
             };
             let say = |s: String| status.set(s);
+            let edit = |e: RowEdit| {
+                let seq = edit_request.as_ref().map_or(1, |r| r.seq.wrapping_add(1));
+                edit_request.set(Some(EditRequest { seq, edit: e }));
+            };
             run_prompt(
                 &id,
                 &PromptCtx {
@@ -232,6 +237,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                     ask: &ask,
                     console: &console,
                     status: &say,
+                    edit: &edit,
                 },
             );
         })
@@ -276,7 +282,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                 <p class="page-status" role="status" aria-live="polite">{ (*status).clone() }</p>
                 <Panel id="records" title="Records" wide=true>
                     <RecordTable rows={(*rows).clone()} caption={caption} {on_commit} {on_add} {on_delete}
-                        highlighted={store.highlighted.clone()} />
+                        highlighted={store.highlighted.clone()} request={(*edit_request).clone()} />
                     <LastChangeView change={store.workspace.last_change.clone()} />
                 </Panel>
                 if tools.timeline {
