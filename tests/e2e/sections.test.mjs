@@ -57,6 +57,19 @@ for (const [slug, title, name] of SECTIONS) {
   });
 }
 
+test("every section fits a phone screen", async () => {
+  for (const [slug] of SECTIONS) {
+    const { page, context, errors } = await open(slug, { width: 375, height: 740 });
+    try {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${slug} is ${overflow}px wider than the screen`);
+      assert.deepEqual(errors, [], `${slug}: console errors`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test("a table edit goes out as a change batch and changes the answer", async () => {
   const { page, context, errors } = await open("a-records");
   try {

@@ -74,7 +74,7 @@ pub fn localstack_note() -> Html {
         (
             "Deleting a set that is not there",
             "refused, naming the set",
-            "a confusing InvalidInput",
+            "an unrelated error",
         ),
         (
             "GetChange right after a change",
@@ -90,6 +90,7 @@ pub fn localstack_note() -> Html {
     html! {
         <>
             <p>{ "dnsplay answers the way AWS does, so a batch that LocalStack takes can fail here, as it would in production." }</p>
+            <div class="diff-wrap">
             <table class="diff-table">
                 <caption class="visually-hidden">{ "Route 53 behaviour: AWS compared with LocalStack" }</caption>
                 <thead><tr><th scope="col">{ "Case" }</th><th scope="col">{ "AWS (and dnsplay)" }</th><th scope="col">{ "LocalStack" }</th></tr></thead>
@@ -99,6 +100,7 @@ pub fn localstack_note() -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
         </>
     }
 }
