@@ -3,10 +3,11 @@
 
 use yew::prelude::*;
 
-use super::components::{Home, NotFound, SectionPage};
+use super::components::{Home, NotFound};
 use super::hooks::{current_hash, use_hash_route, use_playback_clock};
+use super::pages::{Page, ScenarioPage};
 use super::router::{parse_route, Route};
-use super::sections::SECTIONS;
+use super::sections::{SANDBOX, SECTIONS};
 use super::store::{Action, AppState, Store};
 
 /// The product promise shown under the name.
@@ -27,19 +28,17 @@ pub fn page_title(route: &Route) -> String {
     format!("{name} — dnsplay")
 }
 
-/// The page for a route. Sections are wired here as their engines land
-/// (no placeholder pages, so the sandbox stays "not found" until then).
+/// The page for a route: every registered section and the sandbox are live
+/// [`ScenarioPage`]s (no placeholder pages).
 fn page(route: &Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
-        Route::Section(slug) => {
-            let title = SECTIONS
-                .iter()
-                .find(|s| s.slug == slug)
-                .map_or(slug.as_str(), |s| s.title);
-            html! { <SectionPage title={title.to_string()} /> }
-        }
-        Route::Sandbox => html! { <NotFound slug="sandbox" /> },
+        Route::Section(slug) => match Page::from_slug(slug) {
+            // Keyed, so each page gets its own console session and query.
+            Some(p) => html! { <ScenarioPage key={slug.clone()} page={p} /> },
+            None => html! { <NotFound slug={slug.clone()} /> },
+        },
+        Route::Sandbox => html! { <ScenarioPage key="sandbox" page={Page::Sandbox} /> },
         Route::Unknown(slug) => html! { <NotFound slug={slug.clone()} /> },
     }
 }
@@ -92,6 +91,8 @@ pub fn app() -> Html {
                                         aria-current={here.then_some("page")}>{ s.title }</a></li>
                                 }
                             }) }
+                            <li><a href={format!("#/{}", SANDBOX.slug)}
+                                aria-current={(route == Route::Sandbox).then_some("page")}>{ SANDBOX.title }</a></li>
                         </ul>
                     </nav>
                 }

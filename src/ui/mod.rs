@@ -2,16 +2,25 @@
 //! leaf [`components`] take plain [`view_model`] data and callbacks; side
 //! effects (location hash, timers, element sizes) live in [`hooks`]. Pure
 //! layout and view-model code sits in plain functions tested natively.
+//!
+//! The live section pages ([`pages`]) read the store's working scenario
+//! ([`workspace`]): every change to it is a Route 53 API call (a change
+//! batch, or a console command), so Route 53's validation always decides.
+//! [`adapters`] turn engine results into view models and table edits into
+//! change batches, without web crates (tests/layering.rs checks).
 
+pub mod adapters;
 pub mod app;
 pub mod components;
 pub mod hooks;
+pub mod pages;
 pub mod panic_banner;
 pub mod playback;
 pub mod router;
 pub mod sections;
 pub mod store;
 pub mod view_model;
+pub mod workspace;
 
 pub use app::App;
 

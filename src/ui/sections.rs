@@ -2,6 +2,8 @@
 //! from it, so it lists only sections that exist: a section is added here
 //! when its page lands, never as a placeholder.
 
+use super::router::{Route, SANDBOX_SLUG};
+
 /// One blog section with its hash route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Section {
@@ -9,10 +11,50 @@ pub struct Section {
     pub slug: &'static str,
     /// The navigation label.
     pub title: &'static str,
+    /// The preset scenario the page starts from
+    /// ([`crate::scenario::presets::PRESETS`]).
+    pub preset: &'static str,
 }
 
 /// Every section that has a page, in the blog's order.
-pub const SECTIONS: &[Section] = &[];
+pub const SECTIONS: &[Section] = &[
+    Section {
+        slug: "a-records",
+        title: "A records",
+        preset: "a-records",
+    },
+    Section {
+        slug: "cname",
+        title: "CNAME records",
+        preset: "cname",
+    },
+    Section {
+        slug: "route53-failover",
+        title: "Route 53 failover",
+        preset: "route53-failover",
+    },
+    Section {
+        slug: "localstack",
+        title: "LocalStack",
+        preset: "localstack",
+    },
+];
+
+/// The sandbox: every tool on one page, over the blog's failover setup.
+pub const SANDBOX: Section = Section {
+    slug: SANDBOX_SLUG,
+    title: "Sandbox",
+    preset: "route53-failover",
+};
+
+/// The preset a route's page starts from, if it has one.
+pub fn preset_of(route: &Route) -> Option<&'static str> {
+    match route {
+        Route::Section(slug) => SECTIONS.iter().find(|s| s.slug == slug).map(|s| s.preset),
+        Route::Sandbox => Some(SANDBOX.preset),
+        Route::Home | Route::Unknown(_) => None,
+    }
+}
 
 /// The section a location hash (`#/slug`, `#/slug?x`, or empty) points at.
 pub fn from_hash(hash: &str) -> Option<&'static Section> {
@@ -29,6 +71,19 @@ mod tests {
     fn unknown_or_empty_hash_has_no_section() {
         assert_eq!(from_hash(""), None);
         assert_eq!(from_hash("#/no-such-section"), None);
+    }
+
+    #[test]
+    fn every_section_starts_from_a_preset_that_exists() {
+        for s in SECTIONS.iter().chain([&SANDBOX]) {
+            assert!(
+                crate::scenario::presets::find(s.preset).is_some(),
+                "{}",
+                s.slug
+            );
+        }
+        assert_eq!(preset_of(&Route::Home), None);
+        assert_eq!(preset_of(&Route::Sandbox), Some("route53-failover"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! never hold a setup Route 53 would refuse.
 
 pub mod route53_failover;
+pub mod simple_zones;
 
 use super::model::Scenario;
 use crate::engine::aws::ApiError;
@@ -20,11 +21,28 @@ pub struct Preset {
 }
 
 /// Every preset, in the order the blog introduces them.
-pub const PRESETS: &[Preset] = &[Preset {
-    name: "route53-failover",
-    title: route53_failover::TITLE,
-    build: route53_failover::build,
-}];
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        name: "a-records",
+        title: simple_zones::A_RECORDS_TITLE,
+        build: simple_zones::a_records,
+    },
+    Preset {
+        name: "cname",
+        title: simple_zones::CNAME_TITLE,
+        build: simple_zones::cname,
+    },
+    Preset {
+        name: "route53-failover",
+        title: route53_failover::TITLE,
+        build: route53_failover::build,
+    },
+    Preset {
+        name: "localstack",
+        title: simple_zones::LOCALSTACK_TITLE,
+        build: simple_zones::localstack,
+    },
+];
 
 /// The preset called `name`.
 pub fn find(name: &str) -> Option<&'static Preset> {

@@ -124,7 +124,7 @@ pub fn console(props: &ConsoleProps) -> Html {
         CONTINUATION
     };
     let kind_class = |k: LineKind| match k {
-        LineKind::Input => "con-input",
+        LineKind::Input | LineKind::Continuation => "con-input",
         LineKind::Stdout => "con-stdout",
         LineKind::Stderr => "con-stderr",
     };
@@ -151,6 +151,7 @@ pub fn console(props: &ConsoleProps) -> Html {
                     { for props.lines.iter().map(|l| html! {
                         <div class={classes!("con-line", kind_class(l.kind))}>
                             if l.kind == LineKind::Input { <span class="con-prompt" aria-hidden="true">{ PROMPT }</span> }
+                            if l.kind == LineKind::Continuation { <span class="con-prompt" aria-hidden="true">{ CONTINUATION }</span> }
                             if l.kind == LineKind::Stderr { <span class="visually-hidden">{ "error: " }</span> }
                             { l.text.clone() }
                         </div>

@@ -13,7 +13,8 @@ use yew::prelude::*;
 use super::record_row::RecordRowView;
 use super::record_row_editor::RecordRowEditor;
 use crate::ui::view_model::record_table::{
-    first_index_of, CellErrors, Column, RecordRow, RowEdit, RowFields, RowId, DEFAULT_TYPES,
+    first_index_of, CellErrors, Column, EditRequest, RecordRow, RowEdit, RowFields, RowId,
+    DEFAULT_TYPES,
 };
 use crate::ui::view_model::windowing::{row_window, scroll_to_row, OVERSCAN};
 
@@ -61,6 +62,10 @@ pub struct RecordTableProps {
     pub on_add: Callback<RowFields, CellErrors>,
     /// A row's Delete was pressed.
     pub on_delete: Callback<RowId>,
+    /// An edit to make for the user (a prompt): committed through
+    /// `on_commit`, and left open with its messages when refused.
+    #[prop_or_default]
+    pub request: Option<EditRequest>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -151,6 +156,31 @@ pub fn record_table(props: &RecordTableProps) -> Html {
                     .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
                 if let Some(el) = target {
                     let _ = el.focus();
+                }
+            }
+        });
+    }
+
+    {
+        let (editing, request_focus) = (editing.clone(), request_focus.clone());
+        let on_commit = props.on_commit.clone();
+        let index = props
+            .request
+            .as_ref()
+            .and_then(|r| props.rows.iter().position(|row| row.id == r.edit.id));
+        use_effect_with(props.request.clone(), move |request| {
+            if let (Some(r), Some(i)) = (request, index) {
+                let errors = on_commit.emit(r.edit.clone());
+                if errors.is_empty() {
+                    editing.set(None);
+                } else {
+                    editing.set(Some(Editing {
+                        target: Target::Existing(r.edit.id.clone()),
+                        aria_index: i + 2,
+                        draft: r.edit.fields.clone(),
+                        errors,
+                    }));
+                    request_focus.emit("[aria-invalid=\"true\"]".to_string());
                 }
             }
         });

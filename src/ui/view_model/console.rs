@@ -5,6 +5,9 @@
 pub enum LineKind {
     /// A command the user ran (shown after the prompt).
     Input,
+    /// A further line of a multi-line command (shown after the
+    /// continuation prompt, as a shell echoes it).
+    Continuation,
     /// The command's normal output.
     Stdout,
     /// The command's error output.

@@ -194,6 +194,18 @@ pub struct RowEdit {
     pub fields: RowFields,
 }
 
+/// An edit made for the user (a "try this" prompt): the table opens the
+/// row in edit mode with this text and commits it, so the verdict shows in
+/// the cells exactly as if the user had typed it. `seq` tells two equal
+/// requests apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditRequest {
+    /// Increases with every request.
+    pub seq: u32,
+    /// The edit to make.
+    pub edit: RowEdit,
+}
+
 /// The record types offered in the type select, most common first.
 pub const DEFAULT_TYPES: &[&str] = &[
     "A", "AAAA", "CNAME", "MX", "TXT", "NS", "SOA", "SRV", "CAA", "PTR",

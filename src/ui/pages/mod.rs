@@ -1,0 +1,140 @@
+//! The live section pages: each is one [`ScenarioPage`] over its preset,
+//! with its own explanation, "try this" prompts and set of tools. A page is
+//! listed in [`crate::ui::sections::SECTIONS`] only once it works end to end.
+
+pub mod last_change;
+pub mod prompts;
+pub mod scenario_page;
+pub mod text;
+
+pub use scenario_page::ScenarioPage;
+
+use crate::ui::view_model::section::TryPrompt;
+
+/// Which page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    /// `#/a-records`.
+    ARecords,
+    /// `#/cname`.
+    Cname,
+    /// `#/route53-failover`.
+    Failover,
+    /// `#/localstack`.
+    LocalStack,
+    /// `#/sandbox`.
+    Sandbox,
+}
+
+/// The tools a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tools {
+    /// The failover tree, the timeline and its clock.
+    pub timeline: bool,
+    /// The console.
+    pub console: bool,
+    /// The lints.
+    pub lints: bool,
+}
+
+impl Page {
+    /// The page for a section slug (`sandbox` included).
+    pub fn from_slug(slug: &str) -> Option<Page> {
+        Some(match slug {
+            "a-records" => Page::ARecords,
+            "cname" => Page::Cname,
+            "route53-failover" => Page::Failover,
+            "localstack" => Page::LocalStack,
+            "sandbox" => Page::Sandbox,
+            _ => return None,
+        })
+    }
+
+    /// The page's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::ARecords => "A records",
+            Page::Cname => "CNAME records",
+            Page::Failover => "Route 53 failover",
+            Page::LocalStack => "LocalStack",
+            Page::Sandbox => "Sandbox",
+        }
+    }
+
+    /// The tools the page shows besides the record table and answer panel.
+    pub fn tools(self) -> Tools {
+        match self {
+            Page::ARecords | Page::Cname => Tools {
+                lints: true,
+                ..Tools::default()
+            },
+            Page::Failover => Tools {
+                timeline: true,
+                lints: true,
+                console: false,
+            },
+            Page::LocalStack => Tools {
+                console: true,
+                lints: true,
+                timeline: false,
+            },
+            Page::Sandbox => Tools {
+                timeline: true,
+                console: true,
+                lints: true,
+            },
+        }
+    }
+
+    /// The "try this" prompts.
+    pub fn prompts(self) -> Vec<TryPrompt> {
+        let p = |id: &str, label: &str, hint: &str| TryPrompt {
+            id: id.into(),
+            label: label.into(),
+            hint: Some(hint.into()),
+        };
+        match self {
+            Page::ARecords => vec![
+                p("change-ip", "Move api to 192.168.49.3", "The edit goes out as one change batch; the answer follows at once."),
+                p("add-value", "Give api a second address", "Both addresses come back; clients pick one."),
+                p("invalid-ip", "Set api to not-an-ip", "Route 53 refuses the batch and the zone stays as it was."),
+            ],
+            Page::Cname => vec![
+                p("apex-cname", "Put a CNAME at the apex", "The zone's own name already holds SOA and NS, so Route 53 says no."),
+                p("a-beside-cname", "Add an A record beside api's CNAME", "A name with a CNAME can hold nothing else."),
+                p("follow-chain", "Ask docs.example.com", "Two CNAME hops, then an address, all in one answer."),
+            ],
+            Page::Failover => vec![
+                p("recover", "Bring app-a back at 5 min", "Play past 5:00 and watch the answer fail back."),
+                p("move-fault", "Break app-a at 2 min instead", "The whole failover moves with the fault."),
+                p("ttl-3600", "Raise the TTL to 3600", "Route 53 switches just as fast, but resolvers keep the old answer for an hour."),
+                p("own-ip", "Give app-b its own address", "Now failing over changes the address clients get; the lint goes away."),
+            ],
+            Page::LocalStack => vec![
+                p("run-blog", "Run the blog's command", "It creates the zone and adds the CNAME, word for word."),
+                p("apex-cname", "Try a CNAME at the apex in the console", "LocalStack would take it; AWS, and dnsplay, refuse it."),
+            ],
+            Page::Sandbox => vec![
+                p("recover", "Bring app-a back at 5 min", "Play past 5:00 and watch the answer fail back."),
+                p("own-ip", "Give app-b its own address", "Failover now changes the address clients get."),
+            ],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::sections::{SANDBOX, SECTIONS};
+
+    #[test]
+    fn every_registered_section_has_a_page_with_prompts() {
+        for s in SECTIONS.iter().chain([&SANDBOX]) {
+            let page = Page::from_slug(s.slug).unwrap_or_else(|| panic!("{}", s.slug));
+            assert_eq!(page.title(), s.title);
+            let n = page.prompts().len();
+            assert!((2..=4).contains(&n), "{}: {n} prompts", s.slug);
+        }
+        assert_eq!(Page::from_slug("what-is-dns"), None);
+    }
+}

@@ -1,0 +1,106 @@
+//! Each page's short explanation, in our own words.
+
+use yew::prelude::*;
+
+use super::Page;
+
+/// The explanation shown under a page's heading.
+pub fn explanation(page: Page) -> Html {
+    match page {
+        Page::ARecords => html! {
+            <>
+                <p>{ "An A record is the plainest answer DNS has: ask for a name, get back IPv4 addresses. \
+                      Whoever owns the zone writes the address in by hand, so it is only as right as the last edit." }</p>
+                <p>{ "Edit a row below. Each edit is sent to the simulated Route 53 as a real change batch, \
+                      checked by the same rules the real service applies, and the answer panel asks again at once." }</p>
+            </>
+        },
+        Page::Cname => html! {
+            <>
+                <p>{ "A CNAME says \"this name is really that other name\": the server hands back the target, and \
+                      the resolver keeps asking until it reaches an address. It suits targets whose addresses you \
+                      do not control, such as an API Gateway endpoint." }</p>
+                <p>{ "The price is exclusivity: a name that holds a CNAME can hold nothing else, which is why the \
+                      zone's own name (with its SOA and NS) can never be one." }</p>
+            </>
+        },
+        Page::Failover => html! {
+            <>
+                <p>{ "Here is the blog's setup: api.hello-localstack.com as a PRIMARY/SECONDARY pair, each with an \
+                      HTTP health check on /actuator/health, and app-a going down at 30 s." }</p>
+                <p>{ "Route 53 keeps answering with the PRIMARY until enough of its checkers have seen three failures \
+                      in a row. Press play (or drag the clock) and watch the health, the tree and the answer move \
+                      at the instant the engine predicts. Then read the lints: both records hand out the same \
+                      address, so the switch changes nothing for a client." }</p>
+            </>
+        },
+        Page::LocalStack => html! {
+            <>
+                <p>{ "LocalStack imitates AWS on your laptop, and the blog uses its awslocal wrapper to create a \
+                      hosted zone and a CNAME to a local API Gateway name. The console below speaks the same \
+                      commands against a simulated Route 53 that follows AWS's rules." }</p>
+                <p>{ "The two do not always agree. LocalStack stores whatever change batch it receives, while AWS \
+                      validates it: a CNAME at the zone apex, a CNAME beside other records or an address that is \
+                      not an address all get through LocalStack and are refused by AWS. A batch that works \
+                      locally can still fail in production." }</p>
+            </>
+        },
+        Page::Sandbox => html! {
+            <p>{ "Every tool on one page over the blog's failover setup. Edit records, break and mend apps, \
+                  run aws commands in the console and watch each panel follow." }</p>
+        },
+    }
+}
+
+/// Where LocalStack (moto) and AWS part ways, for the LocalStack page
+/// (the full table with sources: `docs/localstack-differences.md`).
+pub fn localstack_note() -> Html {
+    let rows = [
+        (
+            "A CNAME at the zone apex",
+            "refused (InvalidChangeBatch)",
+            "stored",
+        ),
+        (
+            "A CNAME beside other records at a name",
+            "refused",
+            "stored",
+        ),
+        (
+            "not-an-ip as an A value",
+            "refused (ARRDATAIllegalIPv4Address)",
+            "stored",
+        ),
+        (
+            "Deleting a set that is not there",
+            "refused, naming the set",
+            "an unrelated error",
+        ),
+        (
+            "GetChange right after a change",
+            "PENDING, then INSYNC",
+            "INSYNC at once",
+        ),
+        (
+            "Health checks",
+            "probed from several regions",
+            "stored, never probed",
+        ),
+    ];
+    html! {
+        <>
+            <p>{ "dnsplay answers the way AWS does, so a batch that LocalStack takes can fail here, as it would in production." }</p>
+            <div class="diff-wrap">
+            <table class="diff-table">
+                <caption class="visually-hidden">{ "Route 53 behaviour: AWS compared with LocalStack" }</caption>
+                <thead><tr><th scope="col">{ "Case" }</th><th scope="col">{ "AWS (and dnsplay)" }</th><th scope="col">{ "LocalStack" }</th></tr></thead>
+                <tbody>
+                    { for rows.iter().map(|(case, aws, local)| html! {
+                        <tr><th scope="row">{ *case }</th><td>{ *aws }</td><td>{ *local }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+        </>
+    }
+}
