@@ -38,6 +38,11 @@ pub const SECTIONS: &[Section] = &[
         title: "LocalStack",
         preset: "localstack",
     },
+    Section {
+        slug: "kubernetes",
+        title: "Kubernetes + Spring Boot",
+        preset: "kubernetes",
+    },
 ];
 
 /// The sandbox: every tool on one page, over the blog's failover setup.

@@ -15,6 +15,7 @@ const SECTIONS = [
   ["cname", "CNAME records", "api.example.com."],
   ["route53-failover", "Route 53 failover", "api.hello-localstack.com."],
   ["localstack", "LocalStack", "hello-localstack.com."],
+  ["kubernetes", "Kubernetes + Spring Boot", "api.hello-localstack.com."],
   ["sandbox", "Sandbox", "api.hello-localstack.com."],
 ];
 const WAIT = { timeout: 15_000 };
@@ -235,6 +236,32 @@ test("on the LocalStack page the blog's command adds the CNAME row", async () =>
     await page.getByRole("button", { name: "Try a CNAME at the apex in the console" }).click();
     await page.locator(".con-stderr", { hasText: "InvalidChangeBatch" }).waitFor(WAIT);
     assert.match(await page.locator(".console-log").textContent(), /is not permitted at apex/);
+    assert.deepEqual(errors, [], "console errors");
+  } finally {
+    await context.close();
+  }
+});
+
+test("on the Kubernetes page the same-IP lint shows and scaling app-a to 0 fails over", async () => {
+  const { page, context, errors } = await open("kubernetes");
+  try {
+    const live = page.locator(".live-page");
+    await page.locator(".lint", { hasText: "failover-same-address" }).waitFor(WAIT);
+    assert.equal(await live.getAttribute("data-answer-changes"), "", "nothing is broken yet");
+    // Scaling is a world fault: NodePort 30001 refuses, the check fails.
+    await page.getByRole("button", { name: "Scale app-a to 0 replicas at 30 s" }).click();
+    await page.locator('.live-page[data-answer-changes]:not([data-answer-changes=""])').waitFor(WAIT);
+    const at = Number((await live.getAttribute("data-answer-changes")).split(",")[0]);
+    assert.ok(at > 30_000 && at < 120_000, `switch at ${at} ms`);
+    await page.locator(".tl-scrub").fill(String(Math.ceil(at / 100) * 100));
+    await page.locator("ol.trace li", { hasText: /routing: .*→ app-b$/ }).waitFor(WAIT);
+    // Both answers are still the node's address: the lint stays.
+    assert.match(await dig(page), /IN\s+A\s+192\.168\.49\.2\b/);
+    // app-b's own LoadBalancer address (a change batch) clears it.
+    await page.getByRole("button", { name: "Give app-b a LoadBalancer IP of its own" }).click();
+    await page.locator(".rt-row td.rt-values", { hasText: "192.168.49.100" }).waitFor(WAIT);
+    await page.locator("pre.dig", { hasText: "192.168.49.100" }).waitFor(WAIT);
+    assert.equal(await page.locator(".lint", { hasText: "failover-same-address" }).count(), 0);
     assert.deepEqual(errors, [], "console errors");
   } finally {
     await context.close();

@@ -2,6 +2,7 @@
 //! real Route 53 API ([`crate::engine::aws::AwsApi`]), so a preset can
 //! never hold a setup Route 53 would refuse.
 
+pub mod kubernetes;
 pub mod route53_failover;
 pub mod simple_zones;
 
@@ -41,6 +42,11 @@ pub const PRESETS: &[Preset] = &[
         name: "localstack",
         title: simple_zones::LOCALSTACK_TITLE,
         build: simple_zones::localstack,
+    },
+    Preset {
+        name: "kubernetes",
+        title: kubernetes::TITLE,
+        build: kubernetes::build,
     },
 ];
 

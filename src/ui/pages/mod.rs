@@ -22,6 +22,8 @@ pub enum Page {
     Failover,
     /// `#/localstack`.
     LocalStack,
+    /// `#/kubernetes`.
+    Kubernetes,
     /// `#/sandbox`.
     Sandbox,
 }
@@ -45,6 +47,7 @@ impl Page {
             "cname" => Page::Cname,
             "route53-failover" => Page::Failover,
             "localstack" => Page::LocalStack,
+            "kubernetes" => Page::Kubernetes,
             "sandbox" => Page::Sandbox,
             _ => return None,
         })
@@ -57,6 +60,7 @@ impl Page {
             Page::Cname => "CNAME records",
             Page::Failover => "Route 53 failover",
             Page::LocalStack => "LocalStack",
+            Page::Kubernetes => "Kubernetes + Spring Boot",
             Page::Sandbox => "Sandbox",
         }
     }
@@ -68,7 +72,7 @@ impl Page {
                 lints: true,
                 ..Tools::default()
             },
-            Page::Failover => Tools {
+            Page::Failover | Page::Kubernetes => Tools {
                 timeline: true,
                 lints: true,
                 console: false,
@@ -113,6 +117,11 @@ impl Page {
             Page::LocalStack => vec![
                 p("run-blog", "Run the blog's command", "It creates the zone and adds the CNAME, word for word."),
                 p("apex-cname", "Try a CNAME at the apex in the console", "LocalStack would take it; AWS, and dnsplay, refuse it."),
+            ],
+            Page::Kubernetes => vec![
+                p("scale-a-zero", "Scale app-a to 0 replicas at 30 s", "NodePort 30001 starts refusing; app-a's check fails and Route 53 fails over, to the same address."),
+                p("lb-ip", "Give app-b a LoadBalancer IP of its own", "The SECONDARY now answers 192.168.49.100, so failing over changes where clients go; the lint goes away."),
+                p("ttl-3600", "Raise the TTL to 3600", "Route 53 switches just as fast, but resolvers keep the old answer for an hour."),
             ],
             Page::Sandbox => vec![
                 p("recover", "Bring app-a back at 5 min", "Play past 5:00 and watch the answer fail back."),

@@ -196,6 +196,31 @@ pub fn run_prompt(id: &str, ctx: &PromptCtx<'_>) {
             });
             send(ctx, p, "app-b answers 192.168.49.3");
         }
+        "scale-a-zero" => {
+            ctx.store.dispatch(Action::ToggleFault(TimedFault {
+                at: SimTime::from_secs(30),
+                fault: Fault::ScaleTo {
+                    deployment: "app-a".into(),
+                    replicas: 0,
+                },
+            }));
+            (ctx.status)(
+                "Toggled: app-a's deployment drops to 0 replicas at 0:30. Press play.".into(),
+            );
+        }
+        "lb-ip" => {
+            let lb = crate::scenario::presets::kubernetes::APP_B_LB_IP.to_string();
+            let p = edit_rows(ctx, API_FAILOVER, "A", |f| {
+                if f.routing.contains("SECONDARY") {
+                    f.values = lb.clone();
+                }
+            });
+            send(
+                ctx,
+                p,
+                &format!("app-b answers its LoadBalancer address {lb}"),
+            );
+        }
         "run-blog" => {
             (ctx.console)(format!("{LOCALSTACK_SETUP}\n{}", localstack_command()));
             (ctx.status)("Ran the blog's command in the console.".into());

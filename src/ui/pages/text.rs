@@ -45,6 +45,18 @@ pub fn explanation(page: Page) -> Html {
                       locally can still fail in production." }</p>
             </>
         },
+        Page::Kubernetes => html! {
+            <>
+                <p>{ "The blog runs two Spring Boot apps in minikube. The cluster has a single node, 192.168.49.2, \
+                      and each app is exposed as a NodePort service: port 30001 reaches app-a, port 30002 reaches \
+                      app-b. Route 53 holds a PRIMARY and a SECONDARY A record for api.hello-localstack.com, and both \
+                      carry the node's address, because that is the only address the cluster has." }</p>
+                <p>{ "That is the catch. DNS hands out addresses, never ports, so whichever record answers, a client \
+                      lands on the same machine and dials whatever port it already had in mind. Scale app-a down and \
+                      play the clock: the health check notices and the answer switches, yet the address a client \
+                      receives stays exactly the same. The lints spell it out." }</p>
+            </>
+        },
         Page::Sandbox => html! {
             <p>{ "Every tool on one page over the blog's failover setup. Edit records, break and mend apps, \
                   run aws commands in the console and watch each panel follow." }</p>
