@@ -19,6 +19,11 @@ pub struct Section {
 /// Every section that has a page, in the blog's order.
 pub const SECTIONS: &[Section] = &[
     Section {
+        slug: "what-is-dns",
+        title: "What is DNS",
+        preset: "what-is-dns",
+    },
+    Section {
         slug: "a-records",
         title: "A records",
         preset: "a-records",

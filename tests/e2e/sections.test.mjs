@@ -11,6 +11,7 @@ import { resolve } from "node:path";
 import { serveDist, launch, openPage, appReady } from "./harness.mjs";
 
 const SECTIONS = [
+  ["what-is-dns", "What is DNS", "api.example.com."],
   ["a-records", "A records", "api.hello.com."],
   ["cname", "CNAME records", "api.example.com."],
   ["route53-failover", "Route 53 failover", "api.hello-localstack.com."],
@@ -236,6 +237,31 @@ test("on the LocalStack page the blog's command adds the CNAME row", async () =>
     await page.getByRole("button", { name: "Try a CNAME at the apex in the console" }).click();
     await page.locator(".con-stderr", { hasText: "InvalidChangeBatch" }).waitFor(WAIT);
     assert.match(await page.locator(".console-log").textContent(), /is not permitted at apex/);
+    assert.deepEqual(errors, [], "console errors");
+  } finally {
+    await context.close();
+  }
+});
+
+test("on the What is DNS page the path walks root, TLD and Route 53, then the cache answers", async () => {
+  const { page, context, errors } = await open("what-is-dns");
+  try {
+    const res = page.locator(".resolution");
+    await page.locator('.resolution[data-from-cache="false"][data-queries="3"]').waitFor(WAIT);
+    assert.equal(await page.locator('.rd-svg[aria-label="Resolution path with 5 steps"]').count(), 1);
+    assert.match(await page.locator(".rd-caption").textContent(), /^Step 1 of 5: The client asks its resolver: api\.example\.com\. A/);
+    await page.getByRole("button", { name: "Next step →" }).click();
+    await page.locator(".rd-caption", { hasText: /^Step 2 of 5: .*root-servers\.net/ }).waitFor(WAIT);
+    assert.match(await res.locator(".res-headline").textContent(), /A 203\.0\.113\.10; 3 queries sent; clients may keep it for 300 s/);
+    // Ten seconds later the same question never leaves the resolver.
+    await page.getByRole("button", { name: "Ask for api.example.com again" }).click();
+    await page.locator('.resolution[data-from-cache="true"][data-queries="0"]').waitFor(WAIT);
+    assert.match(await res.locator(".res-headline").textContent(), /^At 10 s: .*for 290 s/);
+    // A missing name: NXDOMAIN, cached for the SOA's minimum.
+    await page.getByRole("button", { name: "Ask for a name that does not exist" }).click();
+    await page.locator('.resolution[data-rcode="NXDOMAIN"]').waitFor(WAIT);
+    assert.match(await res.locator(".res-headline").textContent(), /negative answer for 900 s/);
+    await page.locator("pre.dig", { hasText: "status: NXDOMAIN" }).waitFor(WAIT);
     assert.deepEqual(errors, [], "console errors");
   } finally {
     await context.close();

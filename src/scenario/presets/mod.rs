@@ -24,6 +24,11 @@ pub struct Preset {
 /// Every preset, in the order the blog introduces them.
 pub const PRESETS: &[Preset] = &[
     Preset {
+        name: "what-is-dns",
+        title: simple_zones::WHAT_IS_DNS_TITLE,
+        build: simple_zones::what_is_dns,
+    },
+    Preset {
         name: "a-records",
         title: simple_zones::A_RECORDS_TITLE,
         build: simple_zones::a_records,

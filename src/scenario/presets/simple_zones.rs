@@ -14,6 +14,8 @@ use crate::scenario::model::Scenario;
 pub const A_RECORDS_TITLE: &str = "A records: names that point straight at addresses";
 /// Title of the CNAME preset.
 pub const CNAME_TITLE: &str = "CNAME records: names that point at other names";
+/// Title of the What-is-DNS preset.
+pub const WHAT_IS_DNS_TITLE: &str = "What is DNS: one name, resolved from an empty cache";
 /// Title of the LocalStack preset.
 pub const LOCALSTACK_TITLE: &str = "LocalStack: the blog's hosted zone, before its command";
 
@@ -83,6 +85,21 @@ pub fn a_records(seed: u64) -> Result<Scenario, ApiError> {
     Ok(scenario(seed, A_RECORDS_TITLE, r53, "api.hello.com"))
 }
 
+/// `example.com` with `api` and `www` as plain A records: the smallest zone
+/// whose resolution still walks root, TLD and Route 53.
+pub fn what_is_dns(seed: u64) -> Result<Scenario, ApiError> {
+    let mut r53 = Route53::new(seed);
+    zone_with(
+        &mut r53,
+        "example.com",
+        &[
+            ("api.example.com", "A", 300, &["203.0.113.10"]),
+            ("www.example.com", "A", 300, &["203.0.113.11"]),
+        ],
+    )?;
+    Ok(scenario(seed, WHAT_IS_DNS_TITLE, r53, "api.example.com"))
+}
+
 /// `example.com` with the blog's `api` CNAME to an in-zone gateway name, a
 /// second hop, and a CNAME to an API Gateway endpoint name outside the zone.
 pub fn cname(seed: u64) -> Result<Scenario, ApiError> {
@@ -134,6 +151,7 @@ mod tests {
                 4,
             ),
             (cname, "example.com.", 7),
+            (what_is_dns, "example.com.", 4),
             (localstack, "hello-localstack.com.", 2),
         ] {
             let s = build(3).unwrap_or_else(|e| panic!("{zone}: {e}"));

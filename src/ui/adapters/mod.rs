@@ -4,5 +4,6 @@
 
 pub mod answer;
 pub mod batch;
+pub mod resolution;
 pub mod rows;
 pub mod run_views;

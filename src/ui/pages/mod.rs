@@ -4,6 +4,7 @@
 
 pub mod last_change;
 pub mod prompts;
+pub mod resolution_panel;
 pub mod scenario_page;
 pub mod text;
 
@@ -14,6 +15,8 @@ use crate::ui::view_model::section::TryPrompt;
 /// Which page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
+    /// `#/what-is-dns`.
+    WhatIsDns,
     /// `#/a-records`.
     ARecords,
     /// `#/cname`.
@@ -37,12 +40,15 @@ pub struct Tools {
     pub console: bool,
     /// The lints.
     pub lints: bool,
+    /// A recursive resolver with its cache, drawn as the resolution path.
+    pub resolver: bool,
 }
 
 impl Page {
     /// The page for a section slug (`sandbox` included).
     pub fn from_slug(slug: &str) -> Option<Page> {
         Some(match slug {
+            "what-is-dns" => Page::WhatIsDns,
             "a-records" => Page::ARecords,
             "cname" => Page::Cname,
             "route53-failover" => Page::Failover,
@@ -56,6 +62,7 @@ impl Page {
     /// The page's heading.
     pub fn title(self) -> &'static str {
         match self {
+            Page::WhatIsDns => "What is DNS",
             Page::ARecords => "A records",
             Page::Cname => "CNAME records",
             Page::Failover => "Route 53 failover",
@@ -68,6 +75,10 @@ impl Page {
     /// The tools the page shows besides the record table and answer panel.
     pub fn tools(self) -> Tools {
         match self {
+            Page::WhatIsDns => Tools {
+                resolver: true,
+                ..Tools::default()
+            },
             Page::ARecords | Page::Cname => Tools {
                 lints: true,
                 ..Tools::default()
@@ -75,17 +86,18 @@ impl Page {
             Page::Failover | Page::Kubernetes => Tools {
                 timeline: true,
                 lints: true,
-                console: false,
+                ..Tools::default()
             },
             Page::LocalStack => Tools {
                 console: true,
                 lints: true,
-                timeline: false,
+                ..Tools::default()
             },
             Page::Sandbox => Tools {
                 timeline: true,
                 console: true,
                 lints: true,
+                resolver: false,
             },
         }
     }
@@ -98,6 +110,10 @@ impl Page {
             hint: Some(hint.into()),
         };
         match self {
+            Page::WhatIsDns => vec![
+                p("ask-again", "Ask for api.example.com again", "Ten seconds later the resolver answers from its cache: no server is asked and the TTL has gone down by ten."),
+                p("ask-missing", "Ask for a name that does not exist", "Route 53 says NXDOMAIN with its SOA, and the resolver remembers the no for as long as the SOA's minimum allows."),
+            ],
             Page::ARecords => vec![
                 p("change-ip", "Move api to 192.168.49.3", "The edit goes out as one change batch; the answer follows at once."),
                 p("add-value", "Give api a second address", "Both addresses come back; clients pick one."),
@@ -144,6 +160,6 @@ mod tests {
             let n = page.prompts().len();
             assert!((2..=4).contains(&n), "{}: {n} prompts", s.slug);
         }
-        assert_eq!(Page::from_slug("what-is-dns"), None);
+        assert_eq!(Page::from_slug("why-not-cname"), None);
     }
 }

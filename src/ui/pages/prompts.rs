@@ -221,6 +221,14 @@ pub fn run_prompt(id: &str, ctx: &PromptCtx<'_>) {
                 &format!("app-b answers its LoadBalancer address {lb}"),
             );
         }
+        "ask-again" => {
+            (ctx.ask)("api.example.com", "A");
+            (ctx.status)("Asked api.example.com A again, 10 s later.".into());
+        }
+        "ask-missing" => {
+            (ctx.ask)("nope.example.com", "A");
+            (ctx.status)("Asked nope.example.com A, a name the zone does not have.".into());
+        }
         "run-blog" => {
             (ctx.console)(format!("{LOCALSTACK_SETUP}\n{}", localstack_command()));
             (ctx.status)("Ran the blog's command in the console.".into());

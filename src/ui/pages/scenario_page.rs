@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::last_change::LastChangeView;
 use super::prompts::{run_prompt, PromptCtx};
+use super::resolution_panel::ResolutionPanel;
 use super::text::{explanation, localstack_note};
 use super::Page;
 use crate::console::{needs_more_input, Console as Shell, Stream};
@@ -81,6 +82,9 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
     });
     let shell = use_mut_ref(|| Shell::new(Route53::default()));
     let edit_request = use_state_eq(|| None::<EditRequest>);
+    // Bumped on every question, so that asking the same one again reaches
+    // the resolver again.
+    let ask_seq = use_state_eq(|| 0_u32);
 
     let run = use_memo(scenario.clone(), |s| s.run().ok());
     let health = run
@@ -208,19 +212,24 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
     };
 
     let on_query = {
-        let query = query.clone();
-        Callback::from(move |q: Query| query.set(q))
+        let (query, ask_seq) = (query.clone(), ask_seq.clone());
+        Callback::from(move |q: Query| {
+            query.set(q);
+            ask_seq.set(ask_seq.wrapping_add(1));
+        })
     };
     let on_prompt = {
         let (store, query, status) = (store.clone(), query.clone(), status.clone());
         let (run_command, edit_request) = (run_command.clone(), edit_request.clone());
+        let ask_seq = ask_seq.clone();
         Callback::from(move |id: String| {
             let ask = |name: &str, rtype: &str| {
                 query.set(Query {
                     name: name.into(),
                     rtype: rtype.into(),
                     client: CLIENT.into(),
-                })
+                });
+                ask_seq.set(ask_seq.wrapping_add(1));
             };
             let console = |c: String| {
                 run_command(c);
@@ -285,6 +294,12 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                         highlighted={store.highlighted.clone()} request={(*edit_request).clone()} />
                     <LastChangeView change={store.workspace.last_change.clone()} />
                 </Panel>
+                if tools.resolver {
+                    <Panel id="resolution" title="The path a question takes" wide=true>
+                        <ResolutionPanel scenario={scenario.clone()} name={query.name.clone()}
+                            rtype={query.rtype.clone()} seq={*ask_seq} />
+                    </Panel>
+                }
                 if tools.timeline {
                     if let Some(view) = (*timeline).clone() {
                         <Panel id="timeline" title="Timeline" wide=true>

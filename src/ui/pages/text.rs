@@ -7,6 +7,17 @@ use super::Page;
 /// The explanation shown under a page's heading.
 pub fn explanation(page: Page) -> Html {
     match page {
+        Page::WhatIsDns => html! {
+            <>
+                <p>{ "DNS turns a name people can remember into an address a computer can dial. Your machine does \
+                      not know the answer itself: it hands the question to a recursive resolver, which starts at \
+                      the root, is pointed to the servers for com., then to the servers that hold example.com \
+                      (here, Route 53), and only they give the actual address." }</p>
+                <p>{ "Every answer carries a TTL, a number of seconds the resolver may keep it. Within that time \
+                      the same question never leaves the resolver. Step through the path below, open any step to \
+                      read the message that came back, then ask again." }</p>
+            </>
+        },
         Page::ARecords => html! {
             <>
                 <p>{ "An A record is the plainest answer DNS has: ask for a name, get back IPv4 addresses. \
