@@ -48,6 +48,11 @@ pub const SECTIONS: &[Section] = &[
         title: "Kubernetes + Spring Boot",
         preset: "kubernetes",
     },
+    Section {
+        slug: "why-not-cname",
+        title: "Why A, not CNAME, in Kubernetes",
+        preset: "why-not-cname",
+    },
 ];
 
 /// The sandbox: every tool on one page, over the blog's failover setup.

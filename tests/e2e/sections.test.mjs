@@ -17,6 +17,7 @@ const SECTIONS = [
   ["route53-failover", "Route 53 failover", "api.hello-localstack.com."],
   ["localstack", "LocalStack", "hello-localstack.com."],
   ["kubernetes", "Kubernetes + Spring Boot", "api.hello-localstack.com."],
+  ["why-not-cname", "Why A, not CNAME, in Kubernetes", "app.hello.com."],
   ["sandbox", "Sandbox", "api.hello-localstack.com."],
 ];
 const WAIT = { timeout: 15_000 };
@@ -288,6 +289,28 @@ test("on the Kubernetes page the same-IP lint shows and scaling app-a to 0 fails
     await page.locator(".rt-row td.rt-values", { hasText: "192.168.49.100" }).waitFor(WAIT);
     await page.locator("pre.dig", { hasText: "192.168.49.100" }).waitFor(WAIT);
     assert.equal(await page.locator(".lint", { hasText: "failover-same-address" }).count(), 0);
+    assert.deepEqual(errors, [], "console errors");
+  } finally {
+    await context.close();
+  }
+});
+
+test("on the Why-not-CNAME page the CNAME costs a second walk and cannot sit at the apex or share its name", async () => {
+  const { page, context, errors } = await open("why-not-cname");
+  try {
+    const res = page.locator(".resolution");
+    await page.locator('.resolution[data-queries="3"]').waitFor(WAIT);
+    await page.getByRole("button", { name: "Ask for app.hello.com, the CNAME" }).click();
+    await page.locator('.resolution[data-queries="6"][data-from-cache="false"]').waitFor(WAIT);
+    assert.match(await res.locator(".res-headline").textContent(), /CNAME minikube\.hello-k8s\.net\., A 192\.168\.49\.2/);
+    assert.equal(await page.locator('.rd-svg[aria-label="Resolution path with 8 steps"]').count(), 1);
+    await page.getByRole("button", { name: "Point the apex hello.com at the node name" }).click();
+    await page.locator(".page-status", { hasText: "is not permitted at apex in zone hello.com." }).waitFor(WAIT);
+    await page.getByRole("button", { name: "Add a TXT record beside app's CNAME" }).click();
+    await page.locator(".page-status", { hasText: "refused the change batch" }).waitFor(WAIT);
+    assert.match(await page.locator(".page-status").textContent(), /CNAME/);
+    assert.equal(await page.locator(".rt-row th", { hasText: /^app\.hello\.com\.$/ }).count(), 1, "only the CNAME");
+    assert.equal(await page.locator(".rt-row th", { hasText: /^hello\.com\.$/ }).count(), 2, "SOA and NS only");
     assert.deepEqual(errors, [], "console errors");
   } finally {
     await context.close();

@@ -53,6 +53,11 @@ pub const PRESETS: &[Preset] = &[
         title: kubernetes::TITLE,
         build: kubernetes::build,
     },
+    Preset {
+        name: "why-not-cname",
+        title: simple_zones::WHY_NOT_CNAME_TITLE,
+        build: simple_zones::why_not_cname,
+    },
 ];
 
 /// The preset called `name`.

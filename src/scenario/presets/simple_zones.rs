@@ -16,6 +16,8 @@ pub const A_RECORDS_TITLE: &str = "A records: names that point straight at addre
 pub const CNAME_TITLE: &str = "CNAME records: names that point at other names";
 /// Title of the What-is-DNS preset.
 pub const WHAT_IS_DNS_TITLE: &str = "What is DNS: one name, resolved from an empty cache";
+/// Title of the Why-not-CNAME preset.
+pub const WHY_NOT_CNAME_TITLE: &str = "Why A, not CNAME: a node address versus a node name";
 /// Title of the LocalStack preset.
 pub const LOCALSTACK_TITLE: &str = "LocalStack: the blog's hosted zone, before its command";
 
@@ -98,6 +100,29 @@ pub fn what_is_dns(seed: u64) -> Result<Scenario, ApiError> {
         ],
     )?;
     Ok(scenario(seed, WHAT_IS_DNS_TITLE, r53, "api.example.com"))
+}
+
+/// Two zones: `hello-k8s.net` names the minikube node
+/// (`minikube.hello-k8s.net`), and `hello.com` (created last, so it is the
+/// page's table) reaches it both ways: `api` as an A record on the node's
+/// address, `app` as a CNAME to the node's name in the other zone, which
+/// costs the resolver a second walk from the root (RFC 1034 §5.2.2).
+pub fn why_not_cname(seed: u64) -> Result<Scenario, ApiError> {
+    let mut r53 = Route53::new(seed);
+    zone_with(
+        &mut r53,
+        "hello-k8s.net",
+        &[("minikube.hello-k8s.net", "A", 300, &["192.168.49.2"])],
+    )?;
+    zone_with(
+        &mut r53,
+        "hello.com",
+        &[
+            ("api.hello.com", "A", 300, &["192.168.49.2"]),
+            ("app.hello.com", "CNAME", 300, &["minikube.hello-k8s.net"]),
+        ],
+    )?;
+    Ok(scenario(seed, WHY_NOT_CNAME_TITLE, r53, "api.hello.com"))
 }
 
 /// `example.com` with the blog's `api` CNAME to an in-zone gateway name, a

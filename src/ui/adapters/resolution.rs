@@ -223,6 +223,29 @@ mod tests {
         assert!(again.from_cache);
     }
 
+    /// RFC 1034 §5.2.2: a CNAME whose target is in another zone sends the
+    /// resolver back to the root for the target: twice the queries of the
+    /// A record on the same address, each from a cold cache.
+    #[test]
+    fn a_cname_to_a_node_name_costs_a_second_walk() {
+        let s = crate::scenario::presets::simple_zones::why_not_cname(1)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let cold = |name: &str| {
+            let mut r = Resolver::new(ResolverProfile::honours_ttl(), 1, "test");
+            resolve_in(&s, &mut r, name, "A", SimTime::ZERO).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let a = cold("api.hello.com");
+        let c = cold("app.hello.com");
+        assert_eq!((a.queries_sent, c.queries_sent), (3, 6));
+        assert!(
+            c.headline
+                .contains("CNAME minikube.hello-k8s.net., A 192.168.49.2"),
+            "{}",
+            c.headline
+        );
+        assert!(a.headline.contains("A 192.168.49.2"), "{}", a.headline);
+    }
+
     #[test]
     fn unreadable_questions_say_why() {
         let (s, mut r) = setup();

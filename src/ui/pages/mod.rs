@@ -27,6 +27,8 @@ pub enum Page {
     LocalStack,
     /// `#/kubernetes`.
     Kubernetes,
+    /// `#/why-not-cname`.
+    WhyNotCname,
     /// `#/sandbox`.
     Sandbox,
 }
@@ -54,6 +56,7 @@ impl Page {
             "route53-failover" => Page::Failover,
             "localstack" => Page::LocalStack,
             "kubernetes" => Page::Kubernetes,
+            "why-not-cname" => Page::WhyNotCname,
             "sandbox" => Page::Sandbox,
             _ => return None,
         })
@@ -68,6 +71,7 @@ impl Page {
             Page::Failover => "Route 53 failover",
             Page::LocalStack => "LocalStack",
             Page::Kubernetes => "Kubernetes + Spring Boot",
+            Page::WhyNotCname => "Why A, not CNAME, in Kubernetes",
             Page::Sandbox => "Sandbox",
         }
     }
@@ -77,6 +81,11 @@ impl Page {
         match self {
             Page::WhatIsDns => Tools {
                 resolver: true,
+                ..Tools::default()
+            },
+            Page::WhyNotCname => Tools {
+                resolver: true,
+                lints: true,
                 ..Tools::default()
             },
             Page::ARecords | Page::Cname => Tools {
@@ -139,6 +148,11 @@ impl Page {
                 p("lb-ip", "Give app-b a LoadBalancer IP of its own", "The SECONDARY now answers 192.168.49.100, so failing over changes where clients go; the lint goes away."),
                 p("ttl-3600", "Raise the TTL to 3600", "Route 53 switches just as fast, but resolvers keep the old answer for an hour."),
             ],
+            Page::WhyNotCname => vec![
+                p("ask-node-cname", "Ask for app.hello.com, the CNAME", "The resolver gets a name instead of an address and walks from the root again: six queries instead of three."),
+                p("apex-cname-node", "Point the apex hello.com at the node name", "The apex already holds SOA and NS, and a CNAME must stand alone, so Route 53 refuses."),
+                p("txt-beside-cname", "Add a TXT record beside app's CNAME", "A CNAME owns its name outright; Route 53 refuses any other record there."),
+            ],
             Page::Sandbox => vec![
                 p("recover", "Bring app-a back at 5 min", "Play past 5:00 and watch the answer fail back."),
                 p("own-ip", "Give app-b its own address", "Failover now changes the address clients get."),
@@ -160,6 +174,6 @@ mod tests {
             let n = page.prompts().len();
             assert!((2..=4).contains(&n), "{}: {n} prompts", s.slug);
         }
-        assert_eq!(Page::from_slug("why-not-cname"), None);
+        assert_eq!(Page::from_slug("choosing"), None);
     }
 }

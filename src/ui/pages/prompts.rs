@@ -229,6 +229,18 @@ pub fn run_prompt(id: &str, ctx: &PromptCtx<'_>) {
             (ctx.ask)("nope.example.com", "A");
             (ctx.status)("Asked nope.example.com A, a name the zone does not have.".into());
         }
+        "ask-node-cname" => {
+            (ctx.ask)("app.hello.com", "A");
+            (ctx.status)("Asked app.hello.com A from an empty cache.".into());
+        }
+        "apex-cname-node" => {
+            let p = add_row(ctx, "hello.com", "CNAME", "minikube.hello-k8s.net");
+            send(ctx, p, "hello.com is a CNAME");
+        }
+        "txt-beside-cname" => {
+            let p = add_row(ctx, "app.hello.com", "TXT", "\"owner=platform\"");
+            send(ctx, p, "app.hello.com holds a TXT record too");
+        }
         "run-blog" => {
             (ctx.console)(format!("{LOCALSTACK_SETUP}\n{}", localstack_command()));
             (ctx.status)("Ran the blog's command in the console.".into());

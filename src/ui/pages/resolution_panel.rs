@@ -3,7 +3,8 @@
 //! it is asked, drawn as the steppable resolution path with every message
 //! that came back. Each later question is asked 10 simulated seconds after
 //! the one before, so cached TTLs visibly count down; an edit to the zone
-//! starts a cold resolver again so the path matches the table.
+//! starts a cold resolver again so the path matches the table, and a
+//! `cold` panel starts every question cold, so paths compare step for step.
 
 use std::rc::Rc;
 
@@ -30,6 +31,10 @@ pub struct ResolutionPanelProps {
     pub rtype: AttrValue,
     /// Bumped on every ask, so asking the same question again resolves again.
     pub seq: u32,
+    /// Start every question from an empty cache, so that two questions'
+    /// paths can be compared step for step.
+    #[prop_or_default]
+    pub cold: bool,
 }
 
 struct Session {
@@ -53,14 +58,15 @@ pub fn resolution_panel(props: &ResolutionPanelProps) -> Html {
             props.name.clone(),
             props.rtype.clone(),
             props.seq,
+            props.cold,
         ),
-        move |(scenario, name, rtype, _)| {
+        move |(scenario, name, rtype, _, cold)| {
             let mut s = session.borrow_mut();
-            if !s
+            let same = s
                 .scenario
                 .as_ref()
-                .is_some_and(|old| Rc::ptr_eq(old, scenario))
-            {
+                .is_some_and(|old| Rc::ptr_eq(old, scenario));
+            if *cold || !same {
                 s.resolver.flush();
                 s.next_at = SimTime::ZERO;
                 s.scenario = Some(scenario.clone());
@@ -90,7 +96,7 @@ pub fn resolution_panel(props: &ResolutionPanelProps) -> Html {
 
 fn details(v: &ResolutionView) -> Html {
     html! {
-        <ol class="trace res-steps">
+        <ol class="trace res-steps" start="2">
             { for v.details.iter().map(|d| html! {
                 <li>
                     if let Some(dig) = &d.dig {

@@ -297,7 +297,8 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                 if tools.resolver {
                     <Panel id="resolution" title="The path a question takes" wide=true>
                         <ResolutionPanel scenario={scenario.clone()} name={query.name.clone()}
-                            rtype={query.rtype.clone()} seq={*ask_seq} />
+                            rtype={query.rtype.clone()} seq={*ask_seq}
+                            cold={page == Page::WhyNotCname} />
                     </Panel>
                 }
                 if tools.timeline {

@@ -68,6 +68,18 @@ pub fn explanation(page: Page) -> Html {
                       receives stays exactly the same. The lints spell it out." }</p>
             </>
         },
+        Page::WhyNotCname => html! {
+            <>
+                <p>{ "A minikube node has a name as well as an address, so it is tempting to write a CNAME that \
+                      points at the node's name. Compare the two below: api.hello.com is an A record on the \
+                      node's address, app.hello.com is a CNAME to minikube.hello-k8s.net, a name in another zone." }</p>
+                <p>{ "The A record is answered in one walk. The CNAME hands the resolver a name instead of an \
+                      address, so it has to start again from the root for that name, which doubles the queries \
+                      here. And a CNAME is greedy: it cannot live at the zone's apex, and nothing else may share \
+                      its name. With a fixed node address and nothing to gain from indirection, the blog's A \
+                      record is the right call." }</p>
+            </>
+        },
         Page::Sandbox => html! {
             <p>{ "Every tool on one page over the blog's failover setup. Edit records, break and mend apps, \
                   run aws commands in the console and watch each panel follow." }</p>
