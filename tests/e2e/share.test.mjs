@@ -60,6 +60,10 @@ test("a shared failover page opens the same in a fresh browser", async () => {
   let link;
   let shared;
   try {
+    // A table edit (both failover records to TTL 3600), so the link must
+    // carry the edited zone, not the preset.
+    await page.getByRole("button", { name: "Raise the TTL to 3600" }).click();
+    await page.locator(".rt-row", { hasText: "3600" }).nth(1).waitFor(WAIT);
     // Move the clock past the switch to app-b, so the link must carry it.
     const at = Number((await page.locator(".live-page").getAttribute("data-answer-changes")).split(",")[0]);
     const when = Math.ceil(at / 100) * 100;
@@ -67,6 +71,7 @@ test("a shared failover page opens the same in a fresh browser", async () => {
     await page.locator(`.live-page[data-sim-time="${when}"]`).waitFor(WAIT);
     await page.locator("ol.trace li", { hasText: /routing: .*→ app-b$/ }).waitFor(WAIT);
     shared = await snapshot(page);
+    assert.match(shared.answer, /\b3600\s+IN\s+A\b/);
 
     await page.getByRole("button", { name: "Share" }).click();
     await page.locator(".share-status", { hasText: "Link copied" }).waitFor(WAIT);
