@@ -148,3 +148,30 @@ test("the golden v1 failover link opens on the failover page", async () => {
     await context.close();
   }
 });
+
+test("without a clipboard the link is selected in its field to copy by hand", async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  // As on plain http or in a locked-down iframe: no navigator.clipboard.
+  await context.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined, configurable: true });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  try {
+    await page.goto(`${server.url}/#/cname`);
+    await page.getByRole("button", { name: "Share" }).click();
+    await page.locator(".share-status", { hasText: "the link is selected" }).waitFor(WAIT);
+    const sel = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { cls: el.className, start: el.selectionStart, end: el.selectionEnd, len: el.value.length };
+    });
+    assert.equal(sel.cls, "share-link");
+    assert.deepEqual([sel.start, sel.end], [0, sel.len]);
+    assert.ok(sel.len > 0);
+    assert.deepEqual(errors, [], "console errors");
+  } finally {
+    await context.close();
+  }
+});
