@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use super::components::{Home, NotFound};
-use super::hooks::{current_hash, use_hash_route, use_playback_clock};
+use super::components::{Home, LinkBanner, NotFound};
+use super::hooks::{current_hash, use_hash_route, use_playback_clock, use_share_link};
 use super::pages::{Page, ScenarioPage};
 use super::router::{parse_route, Route};
 use super::sections::{SANDBOX, SECTIONS};
@@ -48,6 +48,7 @@ fn page(route: &Route) -> Html {
 pub fn app() -> Html {
     let store: Store = use_reducer_eq(|| AppState::at(parse_route(&current_hash())));
     use_hash_route(store.clone());
+    let link_error = use_share_link(store.clone());
     {
         let s = store.clone();
         use_playback_clock(
@@ -98,6 +99,12 @@ pub fn app() -> Html {
                 }
             </header>
             <main id="main" class="content">
+                if let Some(why) = (*link_error).clone() {
+                    <LinkBanner message={why} on_dismiss={
+                        let e = link_error.clone();
+                        Callback::from(move |()| e.set(None))
+                    } />
+                }
                 { page(&route) }
             </main>
             <footer class="site-footer">

@@ -18,6 +18,7 @@ pub mod panic_banner;
 pub mod playback;
 pub mod router;
 pub mod sections;
+pub mod share_link;
 pub mod store;
 pub mod view_model;
 pub mod workspace;

@@ -49,6 +49,7 @@ pub mod record_row_editor;
 pub mod record_table;
 pub mod resolution_diagram;
 pub mod section_page;
+pub mod share;
 pub mod timeline;
 pub mod timeline_controls;
 
@@ -63,5 +64,6 @@ pub use panel::Panel;
 pub use record_table::RecordTable;
 pub use resolution_diagram::ResolutionDiagram;
 pub use section_page::SectionPage;
+pub use share::{LinkBanner, ShareButton};
 pub use timeline::Timeline;
 pub use timeline_controls::TimelineControls;

@@ -20,7 +20,11 @@ pub fn use_hash_route(store: Store) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
             EventListener::new(&w, "hashchange", move |_| {
-                store.dispatch(Action::Navigate(parse_route(&current_hash())));
+                let hash = current_hash();
+                // A share link is opened by `use_share_link`, not routed.
+                if !crate::ui::share_link::is_share_hash(&hash) {
+                    store.dispatch(Action::Navigate(parse_route(&hash)));
+                }
             })
         });
         move || drop(listener)

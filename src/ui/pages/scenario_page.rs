@@ -22,7 +22,8 @@ use crate::ui::adapters::batch::{add_batch, check, delete_batch, edit_batch};
 use crate::ui::adapters::rows::rows_from_zone;
 use crate::ui::adapters::run_views::{answer_changes, failover_tree, lint_views, timeline_view};
 use crate::ui::components::{
-    AnswerPanel, Console, FailoverTree, Lints, Panel, RecordTable, SectionPage, Timeline,
+    AnswerPanel, Console, FailoverTree, Lints, Panel, RecordTable, SectionPage, ShareButton,
+    Timeline,
 };
 use crate::ui::store::{Action, Store};
 use crate::ui::view_model::answer::{ClientOption, Query};
@@ -288,6 +289,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
             data-sim-time={time.to_string()}>
             <SectionPage title={page.title()} explanation={explanation(page)}
                 prompts={page.prompts()} {on_prompt}>
+                <ShareButton scenario={scenario.clone()} route={store.route.clone()} time_ms={time} />
                 <p class="page-status" role="status" aria-live="polite">{ (*status).clone() }</p>
                 <Panel id="records" title="Records" wide=true>
                     <RecordTable rows={(*rows).clone()} caption={caption} {on_commit} {on_add} {on_delete}
