@@ -3,7 +3,7 @@
 //! (a list of [`Action`]s), so both are tested natively. The codec itself is
 //! [`crate::scenario::codec`]; the DOM side is
 //! [`crate::ui::components::share`] and
-//! [`crate::ui::hooks::use_share_link`].
+//! [`crate::ui::hooks::use_share_link()`].
 
 use std::rc::Rc;
 
