@@ -98,46 +98,32 @@ pub trait Authorities {
     }
 }
 
-impl<T: Authorities + ?Sized> Authorities for &T {
-    fn root_hints(&self) -> Vec<NameServer> {
-        (**self).root_hints()
-    }
-    fn ask(
-        &self,
-        server: IpAddr,
-        qname: &Name,
-        qtype: RecordType,
-        now: SimTime,
-        client: &ClientLocation,
-    ) -> Option<Answer> {
-        (**self).ask(server, qname, qtype, now, client)
-    }
-    fn server_name(&self, server: IpAddr) -> Option<Name> {
-        (**self).server_name(server)
-    }
-    fn rtt_ms(&self, server: IpAddr) -> u64 {
-        (**self).rtt_ms(server)
-    }
+/// Forwards [`Authorities`] through a pointer type, so `&T`, `Box<T>` and
+/// `Box<dyn Authorities>` can be handed to the resolver alike.
+macro_rules! forward_authorities {
+    ($($ptr:ty),*) => {$(
+        impl<T: Authorities + ?Sized> Authorities for $ptr {
+            fn root_hints(&self) -> Vec<NameServer> {
+                (**self).root_hints()
+            }
+            fn ask(
+                &self,
+                server: IpAddr,
+                qname: &Name,
+                qtype: RecordType,
+                now: SimTime,
+                client: &ClientLocation,
+            ) -> Option<Answer> {
+                (**self).ask(server, qname, qtype, now, client)
+            }
+            fn server_name(&self, server: IpAddr) -> Option<Name> {
+                (**self).server_name(server)
+            }
+            fn rtt_ms(&self, server: IpAddr) -> u64 {
+                (**self).rtt_ms(server)
+            }
+        }
+    )*};
 }
 
-impl<T: Authorities + ?Sized> Authorities for Box<T> {
-    fn root_hints(&self) -> Vec<NameServer> {
-        (**self).root_hints()
-    }
-    fn ask(
-        &self,
-        server: IpAddr,
-        qname: &Name,
-        qtype: RecordType,
-        now: SimTime,
-        client: &ClientLocation,
-    ) -> Option<Answer> {
-        (**self).ask(server, qname, qtype, now, client)
-    }
-    fn server_name(&self, server: IpAddr) -> Option<Name> {
-        (**self).server_name(server)
-    }
-    fn rtt_ms(&self, server: IpAddr) -> u64 {
-        (**self).rtt_ms(server)
-    }
-}
+forward_authorities!(&T, Box<T>);
