@@ -3,8 +3,11 @@
 
 use yew::prelude::*;
 
-use super::components::{Home, LinkBanner, NotFound};
-use super::hooks::{current_hash, use_hash_route, use_playback_clock, use_share_link};
+use super::components::{Home, LinkBanner, NotFound, SaveNotice};
+use super::hooks::{
+    current_hash, use_autosave, use_hash_route, use_history_keys, use_playback_clock,
+    use_share_link,
+};
 use super::pages::{Page, ScenarioPage};
 use super::router::{parse_route, Route};
 use super::sections::{SANDBOX, SECTIONS};
@@ -48,6 +51,10 @@ fn page(route: &Route) -> Html {
 pub fn app() -> Html {
     let store: Store = use_reducer_eq(|| AppState::at(parse_route(&current_hash())));
     use_hash_route(store.clone());
+    // Before the share link: saved work is read first, so a link opened
+    // over it is undone back to it.
+    let autosave = use_autosave(store.clone(), true);
+    use_history_keys(store.clone());
     let link_error = use_share_link(store.clone());
     {
         let s = store.clone();
@@ -104,6 +111,9 @@ pub fn app() -> Html {
                         let e = link_error.clone();
                         Callback::from(move |()| e.set(None))
                     } />
+                }
+                if let Some(m) = autosave.message.clone() {
+                    <SaveNotice message={m} on_dismiss={autosave.dismiss.clone()} />
                 }
                 { page(&route) }
             </main>

@@ -12,11 +12,13 @@
 pub mod adapters;
 pub mod app;
 pub mod components;
+pub mod history;
 pub mod hooks;
 pub mod pages;
 pub mod panic_banner;
 pub mod playback;
 pub mod router;
+pub mod saved;
 pub mod sections;
 pub mod share_link;
 pub mod store;

@@ -43,8 +43,9 @@ pub fn link_for(href: &str, scenario: &Scenario, route: &Route, time_ms: u64) ->
 /// its page at its time, and the hash the address bar then shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
-    /// Dispatched in order: go to the page (its preset), replace the
-    /// scenario, move the clock (the store clamps it to the horizon).
+    /// Dispatched in order: go to the page (its saved work or preset), show
+    /// the shared scenario over it (undoable, and not saved until the reader
+    /// edits it), move the clock (the store clamps it to the horizon).
     pub actions: Vec<Action>,
     /// `#/<page>`, for `history.replaceState`.
     pub hash: String,
@@ -69,7 +70,7 @@ pub fn open_link(link: &str) -> Result<Opened, String> {
         hash: route.href(),
         actions: vec![
             Action::Navigate(route),
-            Action::LoadScenario(Rc::new(state.scenario)),
+            Action::OpenShared(Rc::new(state.scenario)),
             Action::Seek(state.time_ms),
         ],
     })

@@ -2,15 +2,32 @@
 //! shared with every page through a `ContextProvider<Store>`. `reduce` is
 //! pure (no DOM, no timers, no storage), so it is tested natively; effects
 //! live in hooks that dispatch actions.
+//!
+//! # Edits, history and pages
+//!
+//! Every action that changes the page's scenario (a change batch, a console
+//! run, a fault toggled or moved, a scenario loaded, reset or shared) is an
+//! edit: the reducer records a [`History`] step for it, so it can be
+//! undone. Playback, selection and the console's scrollback are not edits.
+//!
+//! History is kept **per page for the whole visit**: leaving a page parks
+//! its work and its history ([`Parked`]), and coming back picks both up, so
+//! undo on a page only ever undoes that page's edits. A reload starts every
+//! history afresh; the work itself survives a reload through autosave
+//! ([`crate::ui::hooks::use_autosave()`]), which writes a page's scenario
+//! only once [`AppState::edited`] says the reader changed it.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::adapters::batch::PendingBatch;
+use super::history::{labels, History};
 pub use super::playback::{Playback, Speed, DEFAULT_STEP_MS};
-use super::router::Route;
+use super::router::{parse_route, Route};
 use super::sections::preset_of;
+use super::share_link::route_slug;
 use super::view_model::console::ConsoleLine;
 use super::view_model::record_table::RowId;
 use super::workspace::Workspace;
@@ -40,6 +57,29 @@ pub struct AppState {
     pub playback: Playback,
     /// The page's scenario and its last change batch.
     pub workspace: Workspace,
+    /// Undo and redo of this page's edits.
+    pub history: Rc<History>,
+    /// The page's preset: what "Reset to the blog's version" returns to,
+    /// and what autosave need not store.
+    pub preset: Rc<Scenario>,
+    /// Whether the reader changed this page's work (an edit, undo, redo,
+    /// reset or import) since opening it. Autosave writes only then: a
+    /// preset, a restored saved copy or an opened share link is not the
+    /// reader's work yet.
+    pub edited: bool,
+    /// The work and history of pages visited earlier, by page slug.
+    pub parked: Rc<BTreeMap<String, Parked>>,
+}
+
+/// A page's work while the reader is on another page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Parked {
+    /// The page's scenario and last change.
+    pub workspace: Workspace,
+    /// Its undo and redo.
+    pub history: Rc<History>,
+    /// See [`AppState::edited`].
+    pub edited: bool,
 }
 
 /// Every way the state changes.
@@ -76,18 +116,45 @@ pub enum Action {
     ApplyBatch(PendingBatch),
     /// The Route 53 state a console run left.
     ReplaceRoute53(Box<Route53>),
-    /// Start over from a scenario (a preset).
+    /// Replace the page's work with a scenario (an import); undoable.
     LoadScenario(Rc<Scenario>),
+    /// Show a shared link's scenario on this page; undoable, and not the
+    /// reader's work until they edit it (autosave leaves the saved copy).
+    OpenShared(Rc<Scenario>),
     /// Add a fault, or remove it when present.
     ToggleFault(TimedFault),
     /// Move the fault at this index to a time (ms).
     MoveFault(usize, u64),
+    /// Undo the page's last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// "Reset to the blog's version": back to the page's preset; undoable.
+    ResetToPreset,
+    /// Work saved in this browser, by page slug (read once at start). A
+    /// page that still shows its preset shows its saved copy instead.
+    RestoreSaved(Vec<(String, Rc<Scenario>)>),
 }
 
 impl AppState {
     /// A fresh state showing `route`, on the route's preset.
     pub fn at(route: Route) -> Self {
         AppState::default().apply(Action::Navigate(route))
+    }
+
+    /// What Undo would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.history.undo_label()
+    }
+
+    /// What Redo would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.history.redo_label()
+    }
+
+    /// Whether the page shows its preset (nothing to reset).
+    pub fn at_preset(&self) -> bool {
+        self.workspace.scenario == self.preset
     }
 
     /// Puts `workspace` in place with the clock at zero over its horizon.
@@ -111,30 +178,58 @@ impl AppState {
         match action {
             Action::Navigate(route) => {
                 if route != s.route || s == AppState::default() {
-                    let preset = preset_of(&route);
-                    s.route = route;
-                    s.console = Rc::default();
-                    match preset {
-                        Some(p) => s.load(Workspace::preset(p)),
-                        None => {
-                            // A page without a scenario has nothing to play.
-                            s.load(Workspace::default());
-                            s.playback.horizon_ms = 0;
-                        }
-                    }
+                    s.navigate(route);
                 }
             }
             Action::ApplyBatch(pending) => {
                 let now = SimTime(s.playback.time_ms);
-                s.workspace.apply_batch(&pending, now);
+                let id = pending.zone_id.trim_start_matches("/hostedzone/");
+                let zone = s.workspace.scenario.route53.zones.iter();
+                let zone_name = zone.filter(|z| z.id == id).map(|z| z.name_text()).next();
+                let label = labels::batch(&zone_name.unwrap_or_default(), &pending.batch);
+                s.edit(label, |w| {
+                    w.apply_batch(&pending, now);
+                });
             }
-            Action::ReplaceRoute53(r53) => s.workspace.replace_route53(*r53),
-            Action::LoadScenario(scenario) => s.load(Workspace {
-                scenario,
-                last_change: None,
-            }),
-            Action::ToggleFault(f) => s.workspace.toggle_fault(f),
-            Action::MoveFault(i, at) => s.workspace.move_fault(i, SimTime(at)),
+            Action::ReplaceRoute53(r53) => {
+                s.edit(labels::CONSOLE.into(), |w| w.replace_route53(*r53));
+            }
+            Action::LoadScenario(scenario) => s.replace_work(scenario, labels::LOAD),
+            Action::OpenShared(scenario) => {
+                s.replace_work(scenario, labels::SHARED);
+                s.edited = false;
+            }
+            Action::ResetToPreset => {
+                if !s.at_preset() {
+                    s.replace_work(s.preset.clone(), labels::RESET);
+                }
+            }
+            Action::ToggleFault(f) => {
+                let adding = !s.workspace.scenario.faults.contains(&f);
+                s.edit(labels::toggle_fault(&f, adding), |w| w.toggle_fault(f));
+            }
+            Action::MoveFault(i, at) => {
+                if let Some(f) = s.workspace.scenario.faults.get(i) {
+                    s.edit(labels::move_fault(f, at), |w| w.move_fault(i, SimTime(at)));
+                }
+            }
+            Action::Undo => {
+                if s.history.undo_len() > 0 {
+                    let now = s.workspace.clone();
+                    if let Some(w) = Rc::make_mut(&mut s.history).undo(now) {
+                        s.moved_in_history(w);
+                    }
+                }
+            }
+            Action::Redo => {
+                if s.history.redo_len() > 0 {
+                    let now = s.workspace.clone();
+                    if let Some(w) = Rc::make_mut(&mut s.history).redo(now) {
+                        s.moved_in_history(w);
+                    }
+                }
+            }
+            Action::RestoreSaved(saved) => s.restore(saved),
             Action::ConsoleAppend(lines) => {
                 if !lines.is_empty() {
                     let console = Rc::make_mut(&mut s.console);
@@ -212,5 +307,8 @@ impl Reducible for AppState {
 /// The handle pages take from context to read state and dispatch.
 pub type Store = UseReducerHandle<AppState>;
 
+#[cfg(test)]
+mod history_tests;
+mod session;
 #[cfg(test)]
 mod tests;

@@ -22,8 +22,8 @@ use crate::ui::adapters::batch::{add_batch, check, delete_batch, edit_batch};
 use crate::ui::adapters::rows::rows_from_zone;
 use crate::ui::adapters::run_views::{answer_changes, failover_tree, lint_views, timeline_view};
 use crate::ui::components::{
-    AnswerPanel, Console, FailoverTree, Lints, Panel, RecordTable, SectionPage, ShareButton,
-    Timeline,
+    AnswerPanel, Console, FailoverTree, HistoryBar, Lints, Panel, RecordTable, SectionPage,
+    ShareButton, Timeline,
 };
 use crate::ui::store::{Action, Store};
 use crate::ui::view_model::answer::{ClientOption, Query};
@@ -263,6 +263,10 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
     let s = store.clone();
     let on_seek = Callback::from(move |t| s.dispatch(Action::Seek(t)));
 
+    let dispatch = |a: Action| {
+        let s = store.clone();
+        Callback::from(move |()| s.dispatch(a.clone()))
+    };
     let caption = zone.map_or_else(
         || "Record sets".to_string(),
         |z| format!("Record sets in {} ({})", z.name_text(), z.id),
@@ -289,6 +293,10 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
             data-sim-time={time.to_string()}>
             <SectionPage title={page.title()} explanation={explanation(page)}
                 prompts={page.prompts()} {on_prompt}>
+                <HistoryBar undo={store.undo_label().map(|l| AttrValue::from(l.to_string()))}
+                    redo={store.redo_label().map(|l| AttrValue::from(l.to_string()))}
+                    can_reset={!store.at_preset()} on_undo={dispatch(Action::Undo)}
+                    on_redo={dispatch(Action::Redo)} on_reset={dispatch(Action::ResetToPreset)} />
                 <ShareButton scenario={scenario.clone()} route={store.route.clone()} time_ms={time} />
                 <p class="page-status" role="status" aria-live="polite">{ (*status).clone() }</p>
                 <Panel id="records" title="Records" wide=true>
