@@ -23,6 +23,16 @@ pub mod labels;
 /// Most undo steps kept per page; the oldest go first.
 pub const HISTORY_LIMIT: usize = 100;
 
+/// The page's work at one point in its history.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snapshot {
+    /// The scenario and last change.
+    pub workspace: Workspace,
+    /// Whether it is a shared link's scenario the reader has not edited:
+    /// stepping back onto it must not save it over their own work.
+    pub shared: bool,
+}
+
 /// One snapshot and the edit that separates it from the present.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
@@ -30,7 +40,7 @@ pub struct Step {
     pub label: String,
     /// On the undo stack, the work before the edit; on the redo stack, the
     /// work after it.
-    pub workspace: Workspace,
+    pub at: Snapshot,
 }
 
 /// A page's undo and redo stacks.
@@ -43,11 +53,8 @@ pub struct History {
 impl History {
     /// Records an edit `label` that replaced `before`. Any redo is gone: a
     /// new edit starts a new branch (editors do the same).
-    pub fn record(&mut self, label: String, before: Workspace) {
-        self.push_undo(Step {
-            label,
-            workspace: before,
-        });
+    pub fn record(&mut self, label: String, before: Snapshot) {
+        self.push_undo(Step { label, at: before });
         self.redo.clear();
     }
 
@@ -61,23 +68,23 @@ impl History {
     /// Steps back: returns the work before the last edit and keeps
     /// `current` for redo; `None` (and nothing kept) when there is nothing
     /// to undo.
-    pub fn undo(&mut self, current: Workspace) -> Option<Workspace> {
+    pub fn undo(&mut self, current: Snapshot) -> Option<Snapshot> {
         let step = self.undo.pop_back()?;
         self.redo.push(Step {
             label: step.label,
-            workspace: current,
+            at: current,
         });
-        Some(step.workspace)
+        Some(step.at)
     }
 
     /// Steps forward again: the inverse of [`History::undo`].
-    pub fn redo(&mut self, current: Workspace) -> Option<Workspace> {
+    pub fn redo(&mut self, current: Snapshot) -> Option<Snapshot> {
         let step = self.redo.pop()?;
         self.push_undo(Step {
             label: step.label,
-            workspace: current,
+            at: current,
         });
-        Some(step.workspace)
+        Some(step.at)
     }
 
     /// What undo would undo.
@@ -112,8 +119,11 @@ impl History {
     /// becomes what undoing that link returns to. True when replaced.
     pub fn rebase(&mut self, was: &Rc<Scenario>, base: Workspace) -> bool {
         match self.undo.front_mut() {
-            Some(first) if Rc::ptr_eq(&first.workspace.scenario, was) => {
-                first.workspace = base;
+            Some(first) if Rc::ptr_eq(&first.at.workspace.scenario, was) => {
+                first.at = Snapshot {
+                    workspace: base,
+                    shared: false,
+                };
                 true
             }
             _ => false,

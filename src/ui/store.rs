@@ -67,6 +67,9 @@ pub struct AppState {
     /// preset, a restored saved copy or an opened share link is not the
     /// reader's work yet.
     pub edited: bool,
+    /// Whether the page shows a shared link's scenario the reader has not
+    /// edited (then [`AppState::edited`] is false).
+    pub shared: bool,
     /// The work and history of pages visited earlier, by page slug.
     pub parked: Rc<BTreeMap<String, Parked>>,
 }
@@ -80,6 +83,8 @@ pub struct Parked {
     pub history: Rc<History>,
     /// See [`AppState::edited`].
     pub edited: bool,
+    /// See [`AppState::shared`].
+    pub shared: bool,
 }
 
 /// Every way the state changes.
@@ -198,6 +203,7 @@ impl AppState {
             Action::OpenShared(scenario) => {
                 s.replace_work(scenario, labels::SHARED);
                 s.edited = false;
+                s.shared = true;
             }
             Action::ResetToPreset => {
                 if !s.at_preset() {
@@ -215,7 +221,7 @@ impl AppState {
             }
             Action::Undo => {
                 if s.history.undo_len() > 0 {
-                    let now = s.workspace.clone();
+                    let now = s.snapshot();
                     if let Some(w) = Rc::make_mut(&mut s.history).undo(now) {
                         s.moved_in_history(w);
                     }
@@ -223,7 +229,7 @@ impl AppState {
             }
             Action::Redo => {
                 if s.history.redo_len() > 0 {
-                    let now = s.workspace.clone();
+                    let now = s.snapshot();
                     if let Some(w) = Rc::make_mut(&mut s.history).redo(now) {
                         s.moved_in_history(w);
                     }

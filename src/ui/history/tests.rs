@@ -1,15 +1,18 @@
 //! The undo stacks, the bound, and the keyboard shortcuts.
 use super::*;
 
-fn ws(seed: u64) -> Workspace {
-    Workspace::with(Scenario {
-        seed,
-        ..Scenario::default()
-    })
+fn ws(seed: u64) -> Snapshot {
+    Snapshot {
+        workspace: Workspace::with(Scenario {
+            seed,
+            ..Scenario::default()
+        }),
+        shared: seed == 42,
+    }
 }
 
-fn seed(w: &Workspace) -> u64 {
-    w.scenario.seed
+fn seed(w: &Snapshot) -> u64 {
+    w.workspace.scenario.seed
 }
 
 /// Undo walks back through every edit and redo walks forward again, each
@@ -83,13 +86,22 @@ fn rebase_replaces_only_the_same_base() {
     let base = ws(0);
     let mut h = History::default();
     h.record("open".into(), base.clone());
-    assert!(
-        !h.rebase(&Rc::new(Scenario::default()), ws(9)),
-        "equal is not the same"
-    );
-    assert!(h.rebase(&base.scenario, ws(9)));
+    let saved = ws(9).workspace;
+    let equal = Rc::new(Scenario::default());
+    assert!(!h.rebase(&equal, saved.clone()), "equal is not the same");
+    assert!(h.rebase(&base.workspace.scenario, saved.clone()));
     assert_eq!(h.undo(ws(1)).map(|w| seed(&w)), Some(9));
-    assert!(!History::default().rebase(&base.scenario, ws(9)));
+    assert!(!History::default().rebase(&base.workspace.scenario, saved));
+}
+
+/// A snapshot keeps whether it was an unedited shared scenario, both ways.
+#[test]
+fn snapshots_remember_a_shared_scenario() {
+    let mut h = History::default();
+    h.record("open a shared link".into(), ws(1));
+    let back = h.undo(ws(42)).expect("undo");
+    assert!(!back.shared);
+    assert!(h.redo(back).expect("redo").shared);
 }
 
 fn press(key: &str, code: &str, mods: &str, in_text_field: bool) -> Option<HistoryKey> {

@@ -2,7 +2,7 @@
 //! dispatch [`Action::Undo`] and [`Action::Redo`], except while focus is
 //! in a text field, whose own undo of typing the browser keeps.
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -25,7 +25,9 @@ pub fn use_history_keys(store: Store) {
     let dispatcher = store.dispatcher();
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
-            EventListener::new(&w, "keydown", move |e| {
+            // Not passive: a shortcut it handles must preventDefault.
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&w, "keydown", options, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };

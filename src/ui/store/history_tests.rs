@@ -214,9 +214,22 @@ fn a_shared_scenario_is_not_the_readers_work_until_edited() {
             mine(),
             "order {i}"
         );
+        // Stepping back onto the link is not the reader's work either.
+        let again = s.apply(Action::Undo).apply(Action::Redo);
+        assert_eq!(again.workspace.scenario, link, "order {i}");
+        assert!(again.shared && !again.edited, "order {i}");
         let edited = s.apply(create(&s, "www"));
-        assert!(edited.edited, "order {i}");
+        assert!(edited.edited && !edited.shared, "order {i}");
+        assert!(edited.apply(Action::Undo).shared, "order {i}");
     }
+    let same = sandbox().apply(Action::OpenShared(sandbox().preset));
+    assert_eq!(
+        same.apply(Action::RestoreSaved(vec![("sandbox".into(), mine())]))
+            .workspace
+            .scenario,
+        sandbox().preset,
+        "a link equal to the preset still wins over saved work"
+    );
     let after_edit = sandbox()
         .apply(Action::ToggleFault(up_at_5()))
         .apply(Action::OpenShared(link));

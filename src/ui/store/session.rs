@@ -6,27 +6,42 @@ use std::rc::Rc;
 
 use super::{parse_route, preset_of, route_slug, AppState, Parked, Route};
 use crate::scenario::model::Scenario;
+use crate::ui::history::Snapshot;
 use crate::ui::workspace::Workspace;
 
 impl AppState {
+    /// The work now, as history keeps it.
+    pub(super) fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            workspace: self.workspace.clone(),
+            shared: self.shared,
+        }
+    }
+
+    /// The reader changed the work: autosave may write it.
+    fn mark_edited(&mut self) {
+        self.edited = true;
+        self.shared = false;
+    }
+
     /// Applies `change` to the work; when the scenario changed, records it
     /// as one undoable step named `label` and marks the work edited. A
     /// refused batch or a move to the same time records nothing.
     pub(super) fn edit(&mut self, label: String, change: impl FnOnce(&mut Workspace)) {
-        let before = self.workspace.clone();
+        let before = self.snapshot();
         change(&mut self.workspace);
-        if self.workspace.scenario != before.scenario {
+        if self.workspace.scenario != before.workspace.scenario {
             Rc::make_mut(&mut self.history).record(label, before);
-            self.edited = true;
+            self.mark_edited();
         }
     }
 
     /// Replaces the work with `scenario` as one undoable step, with the
     /// clock at zero (a new scenario may have a new horizon).
     pub(super) fn replace_work(&mut self, scenario: Rc<Scenario>, label: &str) {
-        let before = self.workspace.clone();
-        if before.scenario == scenario {
-            self.load(before);
+        let before = self.snapshot();
+        if before.workspace.scenario == scenario {
+            self.load(before.workspace);
             return;
         }
         self.load(Workspace {
@@ -34,14 +49,17 @@ impl AppState {
             last_change: None,
         });
         Rc::make_mut(&mut self.history).record(label.to_string(), before);
-        self.edited = true;
+        self.mark_edited();
     }
 
-    /// Puts a workspace from undo or redo in place. The clock stays where
-    /// it is (playback is not an edit), inside the scenario's horizon.
-    pub(super) fn moved_in_history(&mut self, workspace: Workspace) {
-        self.workspace = workspace;
-        self.edited = true;
+    /// Puts work from undo or redo in place. The clock stays where it is
+    /// (playback is not an edit), inside the scenario's horizon. Stepping
+    /// onto an unedited shared scenario is not the reader's work (autosave
+    /// keeps their copy); stepping anywhere else is.
+    pub(super) fn moved_in_history(&mut self, to: Snapshot) {
+        self.workspace = to.workspace;
+        self.edited = !to.shared;
+        self.shared = to.shared;
         let p = &mut self.playback;
         p.horizon_ms = self.workspace.scenario.horizon_ms;
         p.time_ms = p.time_ms.min(p.horizon_ms);
@@ -53,6 +71,7 @@ impl AppState {
     /// Whether the page still shows its untouched preset.
     fn pristine(&self) -> bool {
         !self.edited
+            && !self.shared
             && self.history.is_empty()
             && Rc::ptr_eq(&self.workspace.scenario, &self.preset)
     }
@@ -66,6 +85,7 @@ impl AppState {
                     workspace: std::mem::take(&mut self.workspace),
                     history: std::mem::take(&mut self.history),
                     edited: self.edited,
+                    shared: self.shared,
                 };
                 Rc::make_mut(&mut self.parked).insert(slug, parked);
             }
@@ -97,6 +117,7 @@ impl AppState {
                 self.load(p.workspace);
                 self.history = p.history;
                 self.edited = p.edited;
+                self.shared = p.shared;
             }
             None => {
                 self.load(Workspace {
@@ -105,6 +126,7 @@ impl AppState {
                 });
                 self.history = Rc::default();
                 self.edited = false;
+                self.shared = false;
             }
         }
     }
