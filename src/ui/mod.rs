@@ -1,7 +1,9 @@
 //! The Yew front end. One reducer at the root ([`store`]) shared by context;
 //! leaf [`components`] take plain [`view_model`] data and callbacks; side
-//! effects (location hash, timers, element sizes) live in [`hooks`]. Pure
-//! layout and view-model code sits in plain functions tested natively.
+//! effects (location hash, timers, element sizes, storage, page-wide keys)
+//! live in [`hooks`]. Pure layout and view-model code sits in plain
+//! functions tested natively; so do undo and redo ([`history`], kept by
+//! the store per page) and autosave's format and rules ([`saved`]).
 //!
 //! The live section pages ([`pages`]) read the store's working scenario
 //! ([`workspace`]): every change to it is a Route 53 API call (a change
