@@ -12,6 +12,7 @@
 pub mod adapters;
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod hooks;
 pub mod pages;
 pub mod panic_banner;

@@ -2,11 +2,13 @@
 //! size); they turn browser events into store actions or plain values.
 
 pub mod use_element_width;
+pub mod use_embed_height;
 pub mod use_hash_route;
 pub mod use_playback_clock;
 pub mod use_share_link;
 
 pub use use_element_width::use_element_width;
+pub use use_embed_height::use_embed_height;
 pub use use_hash_route::{current_hash, use_hash_route};
 pub use use_playback_clock::use_playback_clock;
 pub use use_share_link::use_share_link;
