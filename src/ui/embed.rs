@@ -414,6 +414,8 @@ mod tests {
         assert!(RESIZE_SCRIPT.contains(HEIGHT_MESSAGE));
         assert!(RESIZE_SCRIPT.contains(FRAME_CLASS));
         assert!(!RESIZE_SCRIPT.contains('\n'));
+        // The README's embed section shows the same line.
+        assert!(include_str!("../../README.md").contains(RESIZE_SCRIPT));
     }
 
     /// The Share menu offers only embeds the page can fill, and always the

@@ -192,7 +192,7 @@ pub fn share_button(props: &ShareButtonProps) -> Html {
             }
             <span class="share-embed">
                 <label>
-                    <span class="share-label">{ "Embed" }</span>
+                    <span class="share-note">{ "Embed" }</span>
                     <select class="share-embed-kind" onchange={on_kind}>
                         { for kinds.iter().map(|k| html! {
                             <option value={k.as_str()} selected={*k == chosen}>{ k.label() }</option>
@@ -203,7 +203,7 @@ pub fn share_button(props: &ShareButtonProps) -> Html {
             </span>
             if !code.is_empty() {
                 <label class="share-code-field">
-                    <span class="share-label">{ "Embed code: the frame, then a line your page needs once to fit each frame to its content" }</span>
+                    <span class="share-note">{ "Embed code: the frame, then a line your page needs once to fit each frame to its content" }</span>
                     <textarea ref={code_field} readonly=true class="share-code" rows="4"
                         value={(*code).clone()}
                         onfocus={select_on_focus::<web_sys::HtmlTextAreaElement>(|a| a.select())} />
