@@ -56,7 +56,7 @@ const EMBEDS = [
 test("two sandboxed embeds render their panel, fit their height and keep working", async () => {
   // The fixture carries the golden links and the embed code's resize line.
   const html = await readFile(resolve(FIXTURES, "embed.html"), "utf8");
-  const rust = await readFile(resolve(ROOT, "src/ui/embed.rs"), "utf8");
+  const rust = await readFile(resolve(ROOT, "src/ui/embed/code.rs"), "utf8");
   const script = JSON.parse(`"${rust.match(/pub const RESIZE_SCRIPT: &str = "(.*)";\n/)[1]}"`);
   assert.ok(html.includes(script), "fixture uses RESIZE_SCRIPT");
   assert.ok(html.includes(`?embed=timeline${await golden("route53-failover")}"`));
