@@ -14,6 +14,7 @@
 pub mod adapters;
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod history;
 pub mod hooks;
 pub mod pages;

@@ -7,6 +7,8 @@ import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 export const DIST = resolve(import.meta.dirname, "../../dist");
+/** Test pages (the embed host page), served under /fixtures/. */
+export const FIXTURES = resolve(import.meta.dirname, "fixtures");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -18,21 +20,33 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Serves dist/ on 127.0.0.1 and a free port; resolves to { url, close }. */
+/**
+ * Serves dist/ (and tests/e2e/fixtures/ under /fixtures/) on 127.0.0.1 and
+ * a free port; resolves to { url, close }. Every response carries
+ * `Access-Control-Allow-Origin: *`, as a static host must for embeds: a
+ * frame sandboxed without allow-same-origin has an opaque origin, so its
+ * module script and wasm are cross-origin CORS fetches.
+ */
 export async function serveDist(root = DIST) {
   await stat(join(root, "index.html")).catch(() => {
     throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first`);
   });
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const file = normalize(join(root, path === "/" ? "index.html" : path));
-    if (!file.startsWith(root)) {
+    const [base, rel] = path.startsWith("/fixtures/")
+      ? [FIXTURES, path.slice("/fixtures".length)]
+      : [root, path === "/" ? "index.html" : path];
+    const file = normalize(join(base, rel));
+    if (!file.startsWith(base + "/")) {
       res.writeHead(403).end();
       return;
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "access-control-allow-origin": "*",
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");

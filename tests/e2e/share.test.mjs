@@ -1,6 +1,8 @@
 // Share links (issue 7): Share copies the page's link; opening it in a fresh
-// browser shows the same table, answer and time; a tampered link shows a
-// banner and leaves the page at its preset; the golden v1 link opens.
+// browser shows the same table, answer and time, on every section the
+// navigation lists; "Copy embed code" gives a frame that works pasted into
+// a page; a tampered link shows a banner and leaves the page at its preset;
+// the golden v1 link opens.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -97,6 +99,103 @@ test("a shared failover page opens the same in a fresh browser", async () => {
   }
 });
 
+test("share works on every section: an edit and the clock open the same in a fresh browser", async () => {
+  // The sections come from the navigation, so new ones are covered too.
+  const home = await fresh("#/");
+  const slugs = await home.page
+    .locator("nav[aria-label=Sections] a")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href").replace(/^#\//, "")));
+  await home.context.close();
+  assert.ok(slugs.length >= 8 && slugs.includes("sandbox"), slugs.join(" "));
+
+  for (const slug of slugs) {
+    const { page, context, errors } = await fresh(`#/${slug}`);
+    let link;
+    let shared;
+    try {
+      await page.locator(".live-page .rt-row").first().waitFor(WAIT);
+      // An edit every section allows: a TXT record at a new name in its zone.
+      const caption = await page.locator(".rt-table caption").textContent();
+      const apex = caption.match(/Record sets in (\S+) \(/)[1];
+      const name = `shared-${slug}.${apex}`;
+      await page.getByRole("button", { name: "Add record" }).click();
+      await page.getByLabel("Name of new record").fill(name);
+      await page.getByLabel("Type of new record").selectOption("TXT");
+      await page.getByLabel(/^Values \/ alias target of new record/).fill(`"${slug}"`);
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.locator(".rt-row", { hasText: name }).waitFor(WAIT);
+      // Where the page has a timeline, move its clock.
+      if (await page.locator(".tl-scrub").count()) {
+        await page.locator(".tl-scrub").fill("95000");
+        await page.locator('.live-page[data-sim-time="95000"]').waitFor(WAIT);
+      }
+      shared = await snapshot(page);
+      await page.getByRole("button", { name: "Share", exact: true }).click();
+      await page.locator(".share-status", { hasText: "Link copied" }).waitFor(WAIT);
+      link = await page.locator(".share-link").inputValue();
+      assert.ok(link.startsWith(`${server.url}/#s=1.`), `${slug}: ${link}`);
+      assert.deepEqual(errors, [], `${slug}: console errors`);
+    } finally {
+      await context.close();
+    }
+
+    const other = await fresh(link.slice(server.url.length + 1));
+    try {
+      await other.page.locator(".rt-row", { hasText: `shared-${slug}.` }).waitFor(WAIT);
+      await other.page.locator(`.live-page[data-sim-time="${shared.time}"]`).waitFor(WAIT);
+      assert.deepEqual(await snapshot(other.page), shared, slug);
+      assert.equal(await other.page.evaluate(() => location.hash), `#/${slug}`);
+      assert.deepEqual(other.errors, [], `${slug}: console errors after opening`);
+    } finally {
+      await other.context.close();
+    }
+  }
+});
+
+test("the copied embed code, pasted into a page, shows the panel and fits it", async () => {
+  const { page, context, errors } = await fresh("#/route53-failover");
+  let code;
+  try {
+    const kinds = await page.locator(".share-embed-kind option").allTextContents();
+    assert.deepEqual(kinds, ["Timeline", "Record table", "Diagram", "Whole section"]);
+    await page.locator(".share-embed-kind").selectOption("timeline");
+    await page.getByRole("button", { name: "Copy embed code" }).click();
+    await page.locator(".share-status", { hasText: "Embed code copied" }).waitFor(WAIT);
+    code = await page.locator(".share-code").inputValue();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+    const [frame, script] = code.split("\n");
+    assert.match(frame, new RegExp(`^<iframe class="dnsplay-embed" src="${server.url}/\\?embed=timeline#s=1\\.[^"]+" title="dnsplay: Route 53 failover, timeline" width="100%" height="\\d+" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>$`));
+    assert.match(script, /^<script>.*dnsplay:height.*<\/script>$/);
+    assert.deepEqual(errors, [], "console errors");
+  } finally {
+    await context.close();
+  }
+
+  // Pasted into a blog page: the frame renders the timeline and the
+  // script line sets its height to what the embed reports.
+  const blog = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  try {
+    const page = await blog.newPage();
+    const errs = [];
+    page.on("console", (m) => m.type() === "error" && errs.push(m.text()));
+    await page.goto(`${server.url}/fixtures/embed.html`);
+    await page.setContent(
+      `<!doctype html><title>blog</title><link rel="icon" href="data:,"><p>Before</p>` +
+        `<script>window.h = []; addEventListener("message", (e) => h.push(e.data.height));</script>${code}<p>After</p>`,
+    );
+    const frame = page.frameLocator("iframe.dnsplay-embed");
+    await frame.locator("main.embed-timeline section.panel#timeline").waitFor(WAIT);
+    const fitted = await page.waitForFunction(() => {
+      const f = document.querySelector("iframe.dnsplay-embed");
+      return window.h.length > 0 && f.height === String(window.h.at(-1)) && window.h.at(-1);
+    }, null, WAIT);
+    assert.ok((await fitted.jsonValue()) > 200);
+    assert.deepEqual(errs, [], "console errors");
+  } finally {
+    await blog.close();
+  }
+});
+
 test("a tampered link shows a banner and leaves the page at its preset", async () => {
   const preset = await presetFailover();
   const golden = (await readFile(GOLDEN, "utf8")).trim();
@@ -170,6 +269,15 @@ test("without a clipboard the link is selected in its field to copy by hand", as
     assert.equal(sel.cls, "share-link");
     assert.deepEqual([sel.start, sel.end], [0, sel.len]);
     assert.ok(sel.len > 0);
+    // The embed code too: selected in its field.
+    await page.getByRole("button", { name: "Copy embed code" }).click();
+    await page.locator(".share-status", { hasText: "the embed code is selected" }).waitFor(WAIT);
+    const code = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { cls: el.className, start: el.selectionStart, end: el.selectionEnd, len: el.value.length };
+    });
+    assert.equal(code.cls, "share-code");
+    assert.deepEqual([code.start, code.end], [0, code.len]);
     assert.deepEqual(errors, [], "console errors");
   } finally {
     await context.close();
