@@ -7,18 +7,21 @@
 //! dig text and labelled fields.
 
 use std::collections::BTreeMap;
+use std::net::IpAddr;
 use std::str::FromStr;
 
-use hickory_proto::rr::{Name, Record, RecordType};
+use hickory_proto::rr::{Name, RData, Record, RecordType};
 
 use crate::engine::lookup::{lookup, Alias, AuthZone, Catalog, StepKind};
 use crate::engine::name::{format_name, parse_name};
+use crate::engine::resolver::ALIAS_TTL;
 use crate::engine::rng::SimRng;
 use crate::engine::route53::routing_view::{chosen_sets, route, Query, RoutingContext};
-use crate::engine::route53::{HostedZone, RecordData, RecordSet, Route53, Routing};
+use crate::engine::route53::{AliasTarget, HostedZone, RecordData, RecordSet, Route53, Routing};
 use crate::engine::routing::Answer as Routed;
 use crate::engine::time::SimTime;
 use crate::engine::wire;
+use crate::engine::world::World;
 use crate::scenario::model::Scenario;
 use crate::ui::view_model::answer::{AnswerView, Hop, TraceStep};
 use crate::ui::view_model::hex::{WireField, WireView};
@@ -87,6 +90,13 @@ fn snapshot(
         for set in chosen {
             match &set.data {
                 RecordData::Values { .. } => records.extend(set.records()),
+                RecordData::Alias(a) if a.hosted_zone_id != zone.id => {
+                    let found = aws_alias_records(set, a, ctx.world, at);
+                    if set.name == qname.to_lowercase() {
+                        notes.push(aws_alias_note(set, a, found.len()));
+                    }
+                    records.extend(found);
+                }
                 RecordData::Alias(a) => {
                     // One alias answers for a name and type (a routed alias
                     // pair has one chosen member).
@@ -109,6 +119,47 @@ fn snapshot(
         }
     }
     AuthZone::new(zone.name.clone(), records, aliases).map_err(|e| e.to_string())
+}
+
+/// An alias to an AWS resource (its `HostedZoneId` is not this zone's)
+/// answered as Route 53 does: records of the alias's own type and name
+/// holding the resource's addresses at `at`, with the resource's TTL, as
+/// the alias has none of its own (DG
+/// `resource-record-sets-choosing-alias-non-alias`; API `TTL`: ELB's is
+/// 60 s). A name the world does not know, or a type other than A/AAAA,
+/// gives no records (the lookup then answers NODATA).
+fn aws_alias_records(set: &RecordSet, a: &AliasTarget, world: &World, at: SimTime) -> Vec<Record> {
+    let want_v4 = match set.rtype {
+        RecordType::A => true,
+        RecordType::AAAA => false,
+        _ => return Vec::new(),
+    };
+    world
+        .resolve(&format_name(&a.dns_name), at)
+        .into_iter()
+        .filter_map(|ip| match ip {
+            IpAddr::V4(v4) if want_v4 => Some(RData::A(v4.into())),
+            IpAddr::V6(v6) if !want_v4 => Some(RData::AAAA(v6.into())),
+            _ => None,
+        })
+        .map(|data| Record::from_rdata(set.name.clone(), ALIAS_TTL, data))
+        .collect()
+}
+
+/// The trace line saying how an alias to an AWS resource was answered.
+fn aws_alias_note(set: &RecordSet, a: &AliasTarget, found: usize) -> String {
+    let (name, rtype, target) = (format_name(&set.name), set.rtype, format_name(&a.dns_name));
+    if found == 0 {
+        format!(
+            "{name} {rtype} is an alias to {target} (zone {}), which has no {rtype} addresses here",
+            a.hosted_zone_id
+        )
+    } else {
+        format!(
+            "{name} {rtype} is an alias to the AWS resource {target} (zone {}): Route 53 answers with its addresses under {name}, TTL {ALIAS_TTL} s (the resource's; an alias has no TTL of its own)",
+            a.hosted_zone_id
+        )
+    }
 }
 
 fn failure(text: String) -> AnswerView {
@@ -273,6 +324,59 @@ mod tests {
             .collect();
         assert_eq!(answer.len(), 3, "{}", v.dig);
         assert!(answer[2].contains("203.0.113.30"), "{}", v.dig);
+    }
+
+    /// DG `resource-record-sets-choosing-alias-non-alias`: an alias to an
+    /// AWS resource is answered as A records under the alias's own name,
+    /// with the resource's TTL (60 s for a load balancer, API `TTL`); the
+    /// trace says so.
+    #[test]
+    fn an_alias_to_an_aws_resource_answers_with_its_addresses() {
+        let s = crate::scenario::presets::choosing::build(1).unwrap_or_else(|e| panic!("{e}"));
+        let v = answer_view(
+            &s,
+            &BTreeMap::new(),
+            "app.hello-app.com",
+            "A",
+            SimTime::ZERO,
+        );
+        let answer: Vec<&str> = v
+            .dig
+            .lines()
+            .skip_while(|l| !l.contains("ANSWER SECTION"))
+            .skip(1)
+            .take_while(|l| !l.trim().is_empty())
+            .collect();
+        assert_eq!(answer.len(), 2, "{}", v.dig);
+        for (line, ip) in answer.iter().zip(["192.0.2.41", "192.0.2.42"]) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(
+                fields,
+                ["app.hello-app.com.", "60", "IN", "A", ip],
+                "{}",
+                v.dig
+            );
+        }
+        assert!(
+            v.trace
+                .iter()
+                .any(|t| t.summary.contains("alias to the AWS resource")),
+            "{:?}",
+            v.trace
+        );
+        // AAAA: the world gives the balancer no IPv6 address, so NODATA.
+        let v6 = answer_view(
+            &s,
+            &BTreeMap::new(),
+            "app.hello-app.com",
+            "AAAA",
+            SimTime::ZERO,
+        );
+        assert!(
+            v6.dig.contains("NOERROR") && v6.dig.contains("ANSWER: 0"),
+            "{}",
+            v6.dig
+        );
     }
 
     /// The message id comes from the scenario seed: the same question at
