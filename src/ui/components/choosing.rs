@@ -73,13 +73,7 @@ pub fn choosing_form(props: &ChoosingFormProps) -> Html {
     let advice_html = match (advice, *target, *placement) {
         (Some(advice), Some(t), Some(p)) => {
             let name = name_of(p);
-            let best = advice
-                .choices
-                .iter()
-                .find(|c| c.kind == advice.best)
-                .map(|c| c.why)
-                .unwrap_or_default();
-            let choices = advice.choices.iter().map(|c| {
+            let choices = advice.ranked().into_iter().map(|c| {
                 let kind = c.kind;
                 let button = c.verdict.can_try().then(|| {
                     let (on_try, outcome) = (props.on_try.clone(), outcome.clone());
@@ -115,8 +109,8 @@ pub fn choosing_form(props: &ChoosingFormProps) -> Html {
             html! {
                 <>
                     <p class="choosing-rec" data-best={advice.best.label()}>
-                        <strong>{ format!("Use {} for {name}.", record_phrase(advice.best)) }</strong>
-                        { " " }{ best }
+                        <strong>{ format!("For {name} use {}.", record_phrase(advice.best)) }</strong>
+                        { " The options, best first, each with a button that sends it to Route 53 as a change batch:" }
                     </p>
                     <ul class="choosing-choices" aria-label="Every option, with how it fares">
                         { for choices }
@@ -133,9 +127,9 @@ pub fn choosing_form(props: &ChoosingFormProps) -> Html {
     let outcome_html = match &*outcome {
         Some(o) => {
             let (class, mark, word) = if o.accepted {
-                ("choosing-accepted", "✓", "Accepted.")
+                ("choosing-outcome-accepted", "✓", "Accepted.")
             } else {
-                ("choosing-refused", "✕", "Refused.")
+                ("choosing-outcome-refused", "✕", "Refused.")
             };
             html! {
                 <p class={classes!("choosing-outcome", class)}>

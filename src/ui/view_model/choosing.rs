@@ -99,6 +99,16 @@ pub struct TryOutcome {
     pub text: String,
 }
 
+impl Advice {
+    /// The choices from the best fit to the worst (a stable order: A,
+    /// CNAME, Alias among equals), as the page lists them.
+    pub fn ranked(&self) -> Vec<Choice> {
+        let mut out = self.choices.to_vec();
+        out.sort_by_key(|c| c.verdict.rank());
+        out
+    }
+}
+
 impl Target {
     /// Every target, in the order the form offers them.
     pub const ALL: [Target; 3] = [
@@ -192,14 +202,25 @@ impl Verdict {
         }
     }
 
-    /// The class suffix for styling (`choice-best`...).
+    /// The class for styling (`choosing-best`...).
     pub fn class(self) -> &'static str {
         match self {
-            Verdict::Best => "choice-best",
-            Verdict::Works => "choice-works",
-            Verdict::Fragile => "choice-fragile",
-            Verdict::Refused => "choice-refused",
-            Verdict::Impossible => "choice-impossible",
+            Verdict::Best => "choosing-best",
+            Verdict::Works => "choosing-works",
+            Verdict::Fragile => "choosing-fragile",
+            Verdict::Refused => "choosing-refused",
+            Verdict::Impossible => "choosing-impossible",
+        }
+    }
+
+    /// Best first: recommended, works, fragile, refused, impossible.
+    fn rank(self) -> u8 {
+        match self {
+            Verdict::Best => 0,
+            Verdict::Works => 1,
+            Verdict::Fragile => 2,
+            Verdict::Refused => 3,
+            Verdict::Impossible => 4,
         }
     }
 
@@ -326,6 +347,18 @@ mod tests {
                 assert!(advice.choices.iter().all(|c| c.why.len() > 40));
             }
         }
+    }
+
+    /// The page lists the recommendation first, then what works, what is
+    /// fragile, what Route 53 refuses, and what cannot point there.
+    #[test]
+    fn choices_are_ranked_best_first() {
+        let kinds =
+            |t, p| -> Vec<RecordKind> { advise(t, p).ranked().iter().map(|c| c.kind).collect() };
+        assert_eq!(kinds(AwsResource, Apex), [Alias, A, Cname]);
+        assert_eq!(kinds(AwsResource, BelowApex), [Alias, Cname, A]);
+        assert_eq!(kinds(OtherHostname, BelowApex), [Cname, A, Alias]);
+        assert_eq!(kinds(OwnAddress, Apex), [A, Cname, Alias]);
     }
 
     /// Nothing is advised until both questions have an answer.
