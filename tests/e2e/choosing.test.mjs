@@ -56,7 +56,10 @@ test("an AWS resource at the apex gets Alias, and trying it changes the answer",
     // Plain A records under the apex, with the balancer's TTL.
     assert.match(await dig(page), /hello-app\.com\.\s+60\s+IN\s+A\s+192\.0\.2\.41/);
     assert.match(await dig(page), /hello-app\.com\.\s+60\s+IN\s+A\s+192\.0\.2\.42/);
-    assert.match(await page.locator(".choosing-outcome-accepted").textContent(), /took the change batch/);
+    assert.match(
+      await page.locator(".choosing-outcome-accepted").textContent(),
+      /took the change batch: .* now gets A 192\.0\.2\.41, A 192\.0\.2\.42 \(TTL 60 s\)\.$/,
+    );
     const apexRows = page.locator(".rt-row", { has: page.locator("th", { hasText: /^hello-app\.com\.$/ }) });
     assert.equal(await apexRows.count(), 3, "SOA, NS and the new alias");
     assert.equal(await apexRows.filter({ hasText: "hello-app-alb-1234567890.us-east-1.elb.amazonaws.com" }).count(), 1);
@@ -76,6 +79,7 @@ test("a CNAME at the apex is refused in Route 53's words and the table stays as 
     const refused = page.locator(".choosing-outcome-refused");
     await refused.waitFor(WAIT);
     assert.ok((await refused.textContent()).includes(REFUSAL), await refused.textContent());
+    assert.match(await refused.textContent(), /still gets no A record \(NOERROR, empty answer\)\.$/);
     assert.equal(await page.locator(".rt-table tbody").textContent(), table);
     assert.equal(await page.locator(".last-change").count(), 0, "no batch was applied");
     assert.equal(await dig(page), before);

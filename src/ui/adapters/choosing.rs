@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
+use super::answer::answer_view;
 use super::batch::PendingBatch;
 use crate::engine::name::format_name;
 use crate::engine::route53::validate::plan_change_batch;
@@ -72,7 +73,7 @@ fn new_set(
                     .map(|ip| ip.to_string())
                     .collect(),
             };
-            let summary = format!("{name} is an A record on {}", ips.join(" and "));
+            let summary = format!("{name} is an A record on {}.", ips.join(" and "));
             Ok((
                 json!({"Name": name, "Type": "A", "TTL": TRY_TTL, "ResourceRecords": values(ips)}),
                 summary,
@@ -146,6 +147,44 @@ pub fn verdict(route53: &Route53, pending: &PendingBatch) -> Result<(), String> 
     plan_change_batch(zone, &pending.batch, &ids)
         .map(|_| ())
         .map_err(|r| r.error.to_string())
+}
+
+/// What a client asking `name` A at `at` gets from Route 53, in a few
+/// words: the answer section's types, values and TTL, or the status when
+/// it is empty. Read from the answer panel's own dig view, so the two
+/// always agree.
+pub fn client_gets(scenario: &Scenario, name: &str, at: SimTime) -> String {
+    let health = scenario
+        .run_until(at, false)
+        .map(|r| r.timeline.health_at(at))
+        .unwrap_or_default();
+    let view = answer_view(scenario, &health, name, "A", at);
+    let mut ttls = BTreeSet::new();
+    let records: Vec<String> = view
+        .dig
+        .lines()
+        .skip_while(|l| !l.contains("ANSWER SECTION"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| {
+            // owner TTL class type rdata...
+            let fields: Vec<&str> = l.split_whitespace().collect();
+            let (ttl, rtype, rdata) = (fields.get(1)?, fields.get(3)?, fields.get(4..)?);
+            ttls.insert(ttl.to_string());
+            Some(format!("{rtype} {}", rdata.join(" ")))
+        })
+        .collect();
+    if records.is_empty() {
+        let status = view
+            .dig
+            .split("status: ")
+            .nth(1)
+            .and_then(|s| s.split(',').next())
+            .unwrap_or("no answer");
+        return format!("no A record ({status}, empty answer)");
+    }
+    let ttls: Vec<String> = ttls.into_iter().collect();
+    format!("{} (TTL {} s)", records.join(", "), ttls.join("/"))
 }
 
 #[cfg(test)]
@@ -282,7 +321,20 @@ mod tests {
             let plan = plan_try(&w.scenario, r, SimTime::ZERO).unwrap_or_else(|e| panic!("{e}"));
             w.apply_batch(&plan.pending, SimTime::ZERO)
         };
+        assert_eq!(
+            client_gets(&w.scenario, "hello-app.com.", SimTime::ZERO),
+            "no A record (NOERROR, empty answer)"
+        );
         assert!(send(&mut w, req(AwsResource, Apex, Alias)));
+        assert_eq!(
+            client_gets(&w.scenario, "hello-app.com.", SimTime::ZERO),
+            "A 192.0.2.41, A 192.0.2.42 (TTL 60 s)"
+        );
+        assert!(send(&mut w, req(OtherHostname, BelowApex, Cname)));
+        assert_eq!(
+            client_gets(&w.scenario, "www.hello-app.com.", SimTime::ZERO),
+            "CNAME storefront.partner-host.net. (TTL 300 s)"
+        );
         let want = [
             "hello-app.com. 60 IN A 192.0.2.41",
             "hello-app.com. 60 IN A 192.0.2.42",

@@ -148,7 +148,7 @@ pub fn choosing_form(props: &ChoosingFormProps) -> Html {
                     { for target_radios }
                 </fieldset>
                 <fieldset class="choosing-q">
-                    <legend>{ "Does the name sit at the zone apex?" }</legend>
+                    <legend>{ "Is the name the zone apex?" }</legend>
                     { for placement_radios }
                 </fieldset>
             </div>

@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use crate::engine::time::SimTime;
-use crate::ui::adapters::choosing::{name_for, plan_try, verdict};
+use crate::ui::adapters::choosing::{client_gets, name_for, plan_try, verdict};
 use crate::ui::components::ChoosingForm;
 use crate::ui::store::{Action, Store};
 use crate::ui::view_model::choosing::{Placement, TryOutcome, TryRequest};
@@ -15,7 +15,8 @@ use crate::ui::view_model::choosing::{Placement, TryOutcome, TryRequest};
 /// Sends `req`; `ask` puts a question (name, type) to the answer panel.
 pub fn run_try(store: &Store, req: TryRequest, ask: &dyn Fn(&str, &str)) -> TryOutcome {
     let scenario = &store.workspace.scenario;
-    let plan = match plan_try(scenario, req, SimTime(store.playback.time_ms)) {
+    let now = SimTime(store.playback.time_ms);
+    let plan = match plan_try(scenario, req, now) {
         Ok(plan) => plan,
         Err(text) => {
             return TryOutcome {
@@ -26,19 +27,26 @@ pub fn run_try(store: &Store, req: TryRequest, ask: &dyn Fn(&str, &str)) -> TryO
     };
     let outcome = match verdict(&scenario.route53, &plan.pending) {
         Ok(()) => {
+            // The state the reducer is about to reach, to say what a client
+            // gets without waiting for the next render.
+            let mut after = store.workspace.clone();
+            after.apply_batch(&plan.pending, now);
+            let gets = client_gets(&after.scenario, &plan.name, now);
             store.dispatch(Action::ApplyBatch(plan.pending));
             TryOutcome {
                 accepted: true,
                 text: format!(
-                    "Route 53 took the change batch: {} The answer panel now asks for it.",
-                    plan.summary
+                    "Route 53 took the change batch: {} A client asking for {} A now gets {gets}.",
+                    plan.summary, plan.name
                 ),
             }
         }
         Err(error) => TryOutcome {
             accepted: false,
             text: format!(
-                "Route 53 refused the change batch, so the zone is as it was. It said: {error}"
+                "Route 53 refused the change batch, so the zone is as it was. It said: {error}. A client asking for {} A still gets {}.",
+                plan.name,
+                client_gets(scenario, &plan.name, now)
             ),
         },
     };
