@@ -7,21 +7,19 @@
 //! dig text and labelled fields.
 
 use std::collections::BTreeMap;
-use std::net::IpAddr;
 use std::str::FromStr;
 
-use hickory_proto::rr::{Name, RData, Record, RecordType};
+use hickory_proto::rr::{Name, Record, RecordType};
 
+use super::aws_alias::{aws_alias_note, aws_alias_records};
 use crate::engine::lookup::{lookup, Alias, AuthZone, Catalog, StepKind};
 use crate::engine::name::{format_name, parse_name};
-use crate::engine::resolver::ALIAS_TTL;
 use crate::engine::rng::SimRng;
 use crate::engine::route53::routing_view::{chosen_sets, route, Query, RoutingContext};
-use crate::engine::route53::{AliasTarget, HostedZone, RecordData, RecordSet, Route53, Routing};
+use crate::engine::route53::{HostedZone, RecordData, RecordSet, Route53, Routing};
 use crate::engine::routing::Answer as Routed;
 use crate::engine::time::SimTime;
 use crate::engine::wire;
-use crate::engine::world::World;
 use crate::scenario::model::Scenario;
 use crate::ui::view_model::answer::{AnswerView, Hop, TraceStep};
 use crate::ui::view_model::hex::{WireField, WireView};
@@ -119,47 +117,6 @@ fn snapshot(
         }
     }
     AuthZone::new(zone.name.clone(), records, aliases).map_err(|e| e.to_string())
-}
-
-/// An alias to an AWS resource (its `HostedZoneId` is not this zone's)
-/// answered as Route 53 does: records of the alias's own type and name
-/// holding the resource's addresses at `at`, with the resource's TTL, as
-/// the alias has none of its own (DG
-/// `resource-record-sets-choosing-alias-non-alias`; API `TTL`: ELB's is
-/// 60 s). A name the world does not know, or a type other than A/AAAA,
-/// gives no records (the lookup then answers NODATA).
-fn aws_alias_records(set: &RecordSet, a: &AliasTarget, world: &World, at: SimTime) -> Vec<Record> {
-    let want_v4 = match set.rtype {
-        RecordType::A => true,
-        RecordType::AAAA => false,
-        _ => return Vec::new(),
-    };
-    world
-        .resolve(&format_name(&a.dns_name), at)
-        .into_iter()
-        .filter_map(|ip| match ip {
-            IpAddr::V4(v4) if want_v4 => Some(RData::A(v4.into())),
-            IpAddr::V6(v6) if !want_v4 => Some(RData::AAAA(v6.into())),
-            _ => None,
-        })
-        .map(|data| Record::from_rdata(set.name.clone(), ALIAS_TTL, data))
-        .collect()
-}
-
-/// The trace line saying how an alias to an AWS resource was answered.
-fn aws_alias_note(set: &RecordSet, a: &AliasTarget, found: usize) -> String {
-    let (name, rtype, target) = (format_name(&set.name), set.rtype, format_name(&a.dns_name));
-    if found == 0 {
-        format!(
-            "{name} {rtype} is an alias to {target} (zone {}), which has no {rtype} addresses here",
-            a.hosted_zone_id
-        )
-    } else {
-        format!(
-            "{name} {rtype} is an alias to the AWS resource {target} (zone {}): Route 53 answers with its addresses under {name}, TTL {ALIAS_TTL} s (the resource's; an alias has no TTL of its own)",
-            a.hosted_zone_id
-        )
-    }
 }
 
 fn failure(text: String) -> AnswerView {

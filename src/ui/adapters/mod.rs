@@ -3,6 +3,7 @@
 //! components never see the engine.
 
 pub mod answer;
+pub mod aws_alias;
 pub mod batch;
 pub mod choosing;
 pub mod resolution;
