@@ -53,6 +53,11 @@ pub const SECTIONS: &[Section] = &[
         title: "Why A, not CNAME, in Kubernetes",
         preset: "why-not-cname",
     },
+    Section {
+        slug: "choosing",
+        title: "Choosing A, CNAME or Alias",
+        preset: "choosing",
+    },
 ];
 
 /// The sandbox: every tool on one page, over the blog's failover setup.

@@ -18,6 +18,7 @@ const SECTIONS = [
   ["localstack", "LocalStack", "hello-localstack.com."],
   ["kubernetes", "Kubernetes + Spring Boot", "api.hello-localstack.com."],
   ["why-not-cname", "Why A, not CNAME, in Kubernetes", "app.hello.com."],
+  ["choosing", "Choosing A, CNAME or Alias", "hello-app.com."],
   ["sandbox", "Sandbox", "api.hello-localstack.com."],
 ];
 const WAIT = { timeout: 15_000 };

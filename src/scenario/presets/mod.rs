@@ -2,6 +2,7 @@
 //! real Route 53 API ([`crate::engine::aws::AwsApi`]), so a preset can
 //! never hold a setup Route 53 would refuse.
 
+pub mod choosing;
 pub mod kubernetes;
 pub mod route53_failover;
 pub mod simple_zones;
@@ -57,6 +58,11 @@ pub const PRESETS: &[Preset] = &[
         name: "why-not-cname",
         title: simple_zones::WHY_NOT_CNAME_TITLE,
         build: simple_zones::why_not_cname,
+    },
+    Preset {
+        name: "choosing",
+        title: choosing::TITLE,
+        build: choosing::build,
     },
 ];
 

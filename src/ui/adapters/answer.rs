@@ -11,6 +11,7 @@ use std::str::FromStr;
 
 use hickory_proto::rr::{Name, Record, RecordType};
 
+use super::aws_alias::{aws_alias_note, aws_alias_records};
 use crate::engine::lookup::{lookup, Alias, AuthZone, Catalog, StepKind};
 use crate::engine::name::{format_name, parse_name};
 use crate::engine::rng::SimRng;
@@ -87,6 +88,13 @@ fn snapshot(
         for set in chosen {
             match &set.data {
                 RecordData::Values { .. } => records.extend(set.records()),
+                RecordData::Alias(a) if a.hosted_zone_id != zone.id => {
+                    let found = aws_alias_records(set, a, ctx.world, at);
+                    if set.name == qname.to_lowercase() {
+                        notes.push(aws_alias_note(set, a, found.len()));
+                    }
+                    records.extend(found);
+                }
                 RecordData::Alias(a) => {
                     // One alias answers for a name and type (a routed alias
                     // pair has one chosen member).
@@ -273,6 +281,59 @@ mod tests {
             .collect();
         assert_eq!(answer.len(), 3, "{}", v.dig);
         assert!(answer[2].contains("203.0.113.30"), "{}", v.dig);
+    }
+
+    /// DG `resource-record-sets-choosing-alias-non-alias`: an alias to an
+    /// AWS resource is answered as A records under the alias's own name,
+    /// with the resource's TTL (60 s for a load balancer, API `TTL`); the
+    /// trace says so.
+    #[test]
+    fn an_alias_to_an_aws_resource_answers_with_its_addresses() {
+        let s = crate::scenario::presets::choosing::build(1).unwrap_or_else(|e| panic!("{e}"));
+        let v = answer_view(
+            &s,
+            &BTreeMap::new(),
+            "app.hello-app.com",
+            "A",
+            SimTime::ZERO,
+        );
+        let answer: Vec<&str> = v
+            .dig
+            .lines()
+            .skip_while(|l| !l.contains("ANSWER SECTION"))
+            .skip(1)
+            .take_while(|l| !l.trim().is_empty())
+            .collect();
+        assert_eq!(answer.len(), 2, "{}", v.dig);
+        for (line, ip) in answer.iter().zip(["192.0.2.41", "192.0.2.42"]) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(
+                fields,
+                ["app.hello-app.com.", "60", "IN", "A", ip],
+                "{}",
+                v.dig
+            );
+        }
+        assert!(
+            v.trace
+                .iter()
+                .any(|t| t.summary.contains("alias to the AWS resource")),
+            "{:?}",
+            v.trace
+        );
+        // AAAA: the world gives the balancer no IPv6 address, so NODATA.
+        let v6 = answer_view(
+            &s,
+            &BTreeMap::new(),
+            "app.hello-app.com",
+            "AAAA",
+            SimTime::ZERO,
+        );
+        assert!(
+            v6.dig.contains("NOERROR") && v6.dig.contains("ANSWER: 0"),
+            "{}",
+            v6.dig
+        );
     }
 
     /// The message id comes from the scenario seed: the same question at

@@ -3,7 +3,9 @@
 //! components never see the engine.
 
 pub mod answer;
+pub mod aws_alias;
 pub mod batch;
+pub mod choosing;
 pub mod resolution;
 pub mod rows;
 pub mod run_views;

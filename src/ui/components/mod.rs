@@ -37,6 +37,7 @@
 //! `id_prefix` must be unique when a page shows two of the same panel.
 
 pub mod answer_panel;
+pub mod choosing;
 pub mod console;
 pub mod failover_tree;
 pub mod hex_view;
@@ -57,6 +58,7 @@ pub mod timeline;
 pub mod timeline_controls;
 
 pub use answer_panel::AnswerPanel;
+pub use choosing::ChoosingForm;
 pub use console::Console;
 pub use failover_tree::FailoverTree;
 pub use hex_view::HexView;

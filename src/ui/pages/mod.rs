@@ -2,6 +2,7 @@
 //! with its own explanation, "try this" prompts and set of tools. A page is
 //! listed in [`crate::ui::sections::SECTIONS`] only once it works end to end.
 
+pub mod choosing;
 pub mod last_change;
 pub mod prompts;
 pub mod resolution_panel;
@@ -29,6 +30,8 @@ pub enum Page {
     Kubernetes,
     /// `#/why-not-cname`.
     WhyNotCname,
+    /// `#/choosing`.
+    Choosing,
     /// `#/sandbox`.
     Sandbox,
 }
@@ -57,6 +60,7 @@ impl Page {
             "localstack" => Page::LocalStack,
             "kubernetes" => Page::Kubernetes,
             "why-not-cname" => Page::WhyNotCname,
+            "choosing" => Page::Choosing,
             "sandbox" => Page::Sandbox,
             _ => return None,
         })
@@ -72,6 +76,7 @@ impl Page {
             Page::LocalStack => "LocalStack",
             Page::Kubernetes => "Kubernetes + Spring Boot",
             Page::WhyNotCname => "Why A, not CNAME, in Kubernetes",
+            Page::Choosing => "Choosing A, CNAME or Alias",
             Page::Sandbox => "Sandbox",
         }
     }
@@ -88,7 +93,7 @@ impl Page {
                 lints: true,
                 ..Tools::default()
             },
-            Page::ARecords | Page::Cname => Tools {
+            Page::ARecords | Page::Cname | Page::Choosing => Tools {
                 lints: true,
                 ..Tools::default()
             },
@@ -153,6 +158,11 @@ impl Page {
                 p("apex-cname-node", "Point the apex hello.com at the node name", "The apex already holds SOA and NS, and a CNAME must stand alone, so Route 53 refuses."),
                 p("txt-beside-cname", "Add a TXT record beside app's CNAME", "A CNAME owns its name outright; Route 53 refuses any other record there."),
             ],
+            Page::Choosing => vec![
+                p("choose-apex-cname", "CNAME the apex to the load balancer", "The apex keeps its SOA and NS, so Route 53 refuses the whole batch; the table and the answer stay as they were."),
+                p("choose-apex-alias", "Alias the apex to the load balancer", "Route 53 answers hello-app.com with the load balancer's addresses, as plain A records with the balancer's 60 s TTL."),
+                p("choose-www-cname", "Point www at the partner's shop with a CNAME", "Route 53 hands back only the shop's name; the client's resolver asks the partner's servers for the addresses."),
+            ],
             Page::Sandbox => vec![
                 p("recover", "Bring app-a back at 5 min", "Play past 5:00 and watch the answer fail back."),
                 p("own-ip", "Give app-b its own address", "Failover now changes the address clients get."),
@@ -174,6 +184,6 @@ mod tests {
             let n = page.prompts().len();
             assert!((2..=4).contains(&n), "{}: {n} prompts", s.slug);
         }
-        assert_eq!(Page::from_slug("choosing"), None);
+        assert_eq!(Page::from_slug("no-such-page"), None);
     }
 }

@@ -7,6 +7,7 @@ use crate::scenario::blog::{localstack_command, LOCALSTACK_SETUP};
 use crate::ui::adapters::batch::{add_batch, check, edit_batch, PendingBatch};
 use crate::ui::adapters::rows::rows_from_zone;
 use crate::ui::store::{Action, Store};
+use crate::ui::view_model::choosing::{Placement, RecordKind, Target, TryRequest};
 use crate::ui::view_model::record_table::{CellErrors, Column, RowEdit, RowFields};
 use crate::ui::workspace::merge;
 
@@ -97,6 +98,17 @@ fn add_row(
 }
 
 const API_FAILOVER: &str = "api.hello-localstack.com.";
+
+/// The Choosing page's tries, sent as the questions' buttons send them.
+fn choose(ctx: &PromptCtx<'_>, target: Target, placement: Placement, kind: RecordKind) {
+    let req = TryRequest {
+        target,
+        placement,
+        kind,
+    };
+    let outcome = super::choosing::run_try(ctx.store, req, ctx.ask);
+    (ctx.status)(outcome.text);
+}
 
 /// Runs prompt `id`.
 pub fn run_prompt(id: &str, ctx: &PromptCtx<'_>) {
@@ -241,6 +253,14 @@ pub fn run_prompt(id: &str, ctx: &PromptCtx<'_>) {
             let p = add_row(ctx, "app.hello.com", "TXT", "\"owner=platform\"");
             send(ctx, p, "app.hello.com holds a TXT record too");
         }
+        "choose-apex-cname" => choose(ctx, Target::AwsResource, Placement::Apex, RecordKind::Cname),
+        "choose-apex-alias" => choose(ctx, Target::AwsResource, Placement::Apex, RecordKind::Alias),
+        "choose-www-cname" => choose(
+            ctx,
+            Target::OtherHostname,
+            Placement::BelowApex,
+            RecordKind::Cname,
+        ),
         "run-blog" => {
             (ctx.console)(format!("{LOCALSTACK_SETUP}\n{}", localstack_command()));
             (ctx.status)("Ran the blog's command in the console.".into());

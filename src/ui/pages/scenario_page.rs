@@ -219,6 +219,16 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
             ask_seq.set(ask_seq.wrapping_add(1));
         })
     };
+    let on_ask = {
+        let on_query = on_query.clone();
+        Callback::from(move |(name, rtype): (String, String)| {
+            on_query.emit(Query {
+                name,
+                rtype,
+                client: CLIENT.into(),
+            })
+        })
+    };
     let on_prompt = {
         let (store, query, status) = (store.clone(), query.clone(), status.clone());
         let (run_command, edit_request) = (run_command.clone(), edit_request.clone());
@@ -299,6 +309,11 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                     on_redo={dispatch(Action::Redo)} on_reset={dispatch(Action::ResetToPreset)} />
                 <ShareButton scenario={scenario.clone()} route={store.route.clone()} time_ms={time} />
                 <p class="page-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+                if page == Page::Choosing {
+                    <Panel id="choosing" title="Which record fits?" wide=true>
+                        { super::choosing::choosing_panel(&store, on_ask) }
+                    </Panel>
+                }
                 <Panel id="records" title="Records" wide=true>
                     <RecordTable rows={(*rows).clone()} caption={caption} {on_commit} {on_add} {on_delete}
                         highlighted={store.highlighted.clone()} request={(*edit_request).clone()} />

@@ -80,6 +80,17 @@ pub fn explanation(page: Page) -> Html {
                       record is the right call." }</p>
             </>
         },
+        Page::Choosing => html! {
+            <>
+                <p>{ "Three kinds of record can send a name somewhere, and the right one depends on what you hold. \
+                      An address you run goes in an A record. A name that another company runs is best followed \
+                      with a CNAME, so their moves need no edit from you. An AWS resource is best reached with a \
+                      Route 53 alias: Route 53 looks up the resource's addresses itself and answers with them." }</p>
+                <p>{ "The zone's own name changes the picture: it already holds SOA and NS, so it can never be a \
+                      CNAME. Answer the two questions, then try each option on hello-app.com or www. Every try \
+                      is a real change batch; watch the table, the answer, and what Route 53 says when it refuses." }</p>
+            </>
+        },
         Page::Sandbox => html! {
             <p>{ "Every tool on one page over the blog's failover setup. Edit records, break and mend apps, \
                   run aws commands in the console and watch each panel follow." }</p>

@@ -4,6 +4,7 @@
 //! turned into these types by the page that shows them.
 
 pub mod answer;
+pub mod choosing;
 pub mod console;
 pub mod failover_tree;
 pub mod hex;
