@@ -92,6 +92,7 @@ fn add_row(
         ttl: "300".into(),
         values: value.into(),
         health_check: String::new(),
+        alias: None,
     };
     add_batch(zone, &fields)
 }
