@@ -293,7 +293,8 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                 <p class="page-status" role="status" aria-live="polite">{ (*status).clone() }</p>
                 <Panel id="records" title="Records" wide=true>
                     <RecordTable rows={(*rows).clone()} caption={caption} {on_commit} {on_add} {on_delete}
-                        highlighted={store.highlighted.clone()} request={(*edit_request).clone()} />
+                        highlighted={store.highlighted.clone()} request={(*edit_request).clone()}
+                        zone_id={zone.map(|z| AttrValue::from(z.id.clone())).unwrap_or_default()} />
                     <LastChangeView change={store.workspace.last_change.clone()} />
                 </Panel>
                 if tools.resolver {
