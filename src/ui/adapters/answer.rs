@@ -11,6 +11,7 @@ use std::str::FromStr;
 
 use hickory_proto::rr::{Name, Record, RecordType};
 
+use super::clients::{client_for, latency_for};
 use crate::engine::lookup::{lookup, Alias, AuthZone, Catalog, StepKind};
 use crate::engine::name::{format_name, parse_name};
 use crate::engine::rng::SimRng;
@@ -123,7 +124,9 @@ fn failure(text: String) -> AnswerView {
     }
 }
 
-/// The answer to `name`/`rtype` at `at`, with each health check's status
+/// The answer to `name`/`rtype` at `at` asked from `client` (an id of
+/// [`client_options`](super::clients::client_options); latency and
+/// geolocation records answer by it), with each health check's status
 /// `health` (by id) at that instant.
 pub fn answer_view(
     scenario: &Scenario,
@@ -131,6 +134,7 @@ pub fn answer_view(
     name: &str,
     rtype: &str,
     at: SimTime,
+    client: &str,
 ) -> AnswerView {
     let qname = match parse_name(name.trim()) {
         Ok(n) => n,
@@ -146,10 +150,12 @@ pub fn answer_view(
         return failure(format!("'{}' is not a DNS record type", rtype.trim()));
     };
     let world = scenario.run_world();
+    let who = client_for(scenario, client);
+    let latency = latency_for(scenario);
     let ctx = RoutingContext {
         world: &world,
-        client: &scenario.client,
-        latency: &scenario.latency,
+        client: &who,
+        latency: &latency,
         seed: scenario.seed,
     };
     let mut catalog = Catalog::new();
@@ -188,10 +194,15 @@ pub fn answer_view(
             value: f.value,
         })
         .collect();
+    let from = if who.location.is_empty() {
+        String::new()
+    } else {
+        format!(" from {}", who.location)
+    };
     let mut trace = vec![TraceStep {
         from: Hop::Client,
         to: Hop::Authoritative,
-        summary: format!("asks {shown} {qtype} (message id {id:#06x})"),
+        summary: format!("asks {shown} {qtype}{from} (message id {id:#06x})"),
     }];
     let step = |summary: String| TraceStep {
         from: Hop::Authoritative,
@@ -245,7 +256,14 @@ mod tests {
         for (a_healthy, chosen) in [(true, "app-a"), (false, "app-b")] {
             let health: BTreeMap<String, bool> =
                 [(hc_a.clone(), a_healthy), (hc_b.clone(), true)].into();
-            let v = answer_view(&s, &health, "api.hello-localstack.com", "A", SimTime(1_000));
+            let v = answer_view(
+                &s,
+                &health,
+                "api.hello-localstack.com",
+                "A",
+                SimTime(1_000),
+                "laptop",
+            );
             assert!(first_answer_line(&v).contains("192.168.49.2"), "{}", v.dig);
             assert!(
                 v.trace
@@ -263,7 +281,14 @@ mod tests {
     #[test]
     fn a_cname_chain_is_followed_inside_the_zone() {
         let s = simple_zones::cname(1).unwrap_or_else(|e| panic!("{e}"));
-        let v = answer_view(&s, &BTreeMap::new(), "docs.example.com", "A", SimTime::ZERO);
+        let v = answer_view(
+            &s,
+            &BTreeMap::new(),
+            "docs.example.com",
+            "A",
+            SimTime::ZERO,
+            "laptop",
+        );
         let answer: Vec<&str> = v
             .dig
             .lines()
@@ -275,20 +300,118 @@ mod tests {
         assert!(answer[2].contains("203.0.113.30"), "{}", v.dig);
     }
 
+    /// Latency routing answers the region with the lowest latency from the
+    /// asker (DG `routing-policy-latency`), geolocation the smallest
+    /// location that contains the asker, else the default record (DG
+    /// `routing-policy-geo`): the same zone answers each place differently.
+    #[test]
+    fn latency_and_geolocation_answer_each_place_differently() {
+        use crate::ui::adapters::batch::{add_batch, check};
+        use crate::ui::view_model::record_table::RowFields;
+        use crate::ui::workspace::Workspace;
+        let mut ws = Workspace::with(simple_zones::a_records(1).unwrap_or_else(|e| panic!("{e}")));
+        let rows = [
+            ("lat", "latency us-east-1 · set us", "192.0.2.1"),
+            ("lat", "latency eu-central-1 · set eu", "192.0.2.2"),
+            ("lat", "latency ap-northeast-1 · set jp", "192.0.2.3"),
+            (
+                "geo",
+                "geolocation continent EU · set europe",
+                "198.51.100.1",
+            ),
+            (
+                "geo",
+                "geolocation country US subdivision VA · set va",
+                "198.51.100.2",
+            ),
+            ("geo", "geolocation country US · set us", "198.51.100.3"),
+            ("geo", "geolocation default · set rest", "198.51.100.4"),
+        ];
+        for (name, routing, value) in rows {
+            let f = RowFields {
+                name: format!("{name}.hello.com"),
+                rtype: "A".into(),
+                routing: routing.into(),
+                ttl: "60".into(),
+                values: value.into(),
+                ..RowFields::default()
+            };
+            let p =
+                add_batch(&ws.scenario.route53.zones[0], &f).unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(check(&ws.scenario.route53, &p), Ok(()), "{routing}");
+            assert!(ws.apply_batch(&p, SimTime::ZERO));
+        }
+        let ask = |name: &str, client: &str| {
+            let v = answer_view(
+                &ws.scenario,
+                &BTreeMap::new(),
+                name,
+                "A",
+                SimTime::ZERO,
+                client,
+            );
+            first_answer_line(&v)
+        };
+        for (client, lat, geo) in [
+            ("virginia", "192.0.2.1", "198.51.100.2"),
+            ("california", "192.0.2.1", "198.51.100.3"),
+            ("frankfurt", "192.0.2.2", "198.51.100.1"),
+            ("tokyo", "192.0.2.3", "198.51.100.4"),
+            ("sao-paulo", "192.0.2.1", "198.51.100.4"),
+        ] {
+            assert!(
+                ask("lat.hello.com", client).contains(lat),
+                "{client}: {}",
+                ask("lat.hello.com", client)
+            );
+            assert!(
+                ask("geo.hello.com", client).contains(geo),
+                "{client}: {}",
+                ask("geo.hello.com", client)
+            );
+        }
+        // The scenario's own client has no location: only the default
+        // geolocation record contains it.
+        assert!(ask("geo.hello.com", "laptop").contains("198.51.100.4"));
+    }
+
     /// The message id comes from the scenario seed: the same question at
     /// the same instant gets the same id, another instant another draw.
     #[test]
     fn ids_replay_and_bad_input_is_an_answer_not_a_panic() {
         let s = simple_zones::a_records(1).unwrap_or_else(|e| panic!("{e}"));
-        let ask = |t| answer_view(&s, &BTreeMap::new(), "api.hello.com", "A", SimTime(t));
+        let ask = |t| {
+            answer_view(
+                &s,
+                &BTreeMap::new(),
+                "api.hello.com",
+                "A",
+                SimTime(t),
+                "laptop",
+            )
+        };
         assert_eq!(ask(0), ask(0));
         assert!(ask(0).dig.contains("NOERROR"));
-        let nx = answer_view(&s, &BTreeMap::new(), "nope.hello.com", "A", SimTime::ZERO);
+        let nx = answer_view(
+            &s,
+            &BTreeMap::new(),
+            "nope.hello.com",
+            "A",
+            SimTime::ZERO,
+            "laptop",
+        );
         assert!(nx.dig.contains("NXDOMAIN"), "{}", nx.dig);
-        let refused = answer_view(&s, &BTreeMap::new(), "example.org", "A", SimTime::ZERO);
+        let refused = answer_view(
+            &s,
+            &BTreeMap::new(),
+            "example.org",
+            "A",
+            SimTime::ZERO,
+            "laptop",
+        );
         assert!(refused.dig.contains("REFUSED"), "{}", refused.dig);
         for (n, t) in [("a..b", "A"), ("api.hello.com", "BOGUS"), ("", "A")] {
-            let v = answer_view(&s, &BTreeMap::new(), n, t, SimTime::ZERO);
+            let v = answer_view(&s, &BTreeMap::new(), n, t, SimTime::ZERO, "laptop");
             assert!(!v.trace.is_empty(), "{n} {t}");
         }
     }

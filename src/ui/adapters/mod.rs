@@ -4,6 +4,7 @@
 
 pub mod answer;
 pub mod batch;
+pub mod clients;
 pub mod resolution;
 pub mod rows;
 pub mod run_views;

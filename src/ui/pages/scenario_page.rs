@@ -19,6 +19,7 @@ use crate::engine::time::SimTime;
 use crate::scenario::blog::{localstack_command, LOCALSTACK_SETUP};
 use crate::ui::adapters::answer::answer_view;
 use crate::ui::adapters::batch::{add_batch, check, delete_batch, edit_batch};
+use crate::ui::adapters::clients::{client_options, SCENARIO_CLIENT};
 use crate::ui::adapters::rows::rows_from_zone;
 use crate::ui::adapters::run_views::{answer_changes, failover_tree, lint_views, timeline_view};
 use crate::ui::components::{
@@ -26,7 +27,7 @@ use crate::ui::components::{
     Timeline,
 };
 use crate::ui::store::{Action, Store};
-use crate::ui::view_model::answer::{ClientOption, Query};
+use crate::ui::view_model::answer::Query;
 use crate::ui::view_model::console::{ConsoleExample, ConsoleLine, LineKind, RunOutcome};
 use crate::ui::view_model::record_table::{CellErrors, EditRequest, RowEdit, RowFields, RowId};
 
@@ -37,7 +38,7 @@ pub struct ScenarioPageProps {
     pub page: Page,
 }
 
-const CLIENT: &str = "laptop";
+const CLIENT: &str = SCENARIO_CLIENT;
 
 fn console_lines(command: &str, transcript: &[(Stream, String)]) -> Vec<ConsoleLine> {
     let mut out: Vec<ConsoleLine> = command
@@ -107,7 +108,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
         let health = health.clone();
         use_memo(
             (scenario.clone(), (*query).clone(), time, health),
-            |(s, q, t, h)| answer_view(s, h, &q.name, &q.rtype, SimTime(*t)),
+            |(s, q, t, h)| answer_view(s, h, &q.name, &q.rtype, SimTime(*t), &q.client),
         )
     };
     let timeline = use_memo(run.clone(), |run| {
@@ -228,7 +229,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                 query.set(Query {
                     name: name.into(),
                     rtype: rtype.into(),
-                    client: CLIENT.into(),
+                    client: query.client.clone(),
                 });
                 ask_seq.set(ask_seq.wrapping_add(1));
             };
@@ -267,10 +268,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
         || "Record sets".to_string(),
         |z| format!("Record sets in {} ({})", z.name_text(), z.id),
     );
-    let clients = vec![ClientOption {
-        id: CLIENT.into(),
-        label: "A laptop asking Route 53 directly".into(),
-    }];
+    let clients = client_options(&scenario);
     let examples = if page == Page::LocalStack {
         vec![ConsoleExample {
             label: "the blog's command".into(),
