@@ -4,7 +4,9 @@
 
 pub mod answer;
 pub mod batch;
+pub mod bulk;
 pub mod clients;
 pub mod resolution;
 pub mod rows;
 pub mod run_views;
+pub mod update_kind;

@@ -242,6 +242,7 @@ pub fn run_prompt(id: &str, ctx: &PromptCtx<'_>) {
             let p = add_row(ctx, "app.hello.com", "TXT", "\"owner=platform\"");
             send(ctx, p, "app.hello.com holds a TXT record too");
         }
+        "load-5000" => super::big_zone::load_big_zone(ctx),
         "run-blog" => {
             (ctx.console)(format!("{LOCALSTACK_SETUP}\n{}", localstack_command()));
             (ctx.status)("Ran the blog's command in the console.".into());

@@ -26,6 +26,9 @@ use crate::ui::components::{
     AnswerPanel, Console, FailoverTree, Lints, Panel, RecordTable, SectionPage, ShareButton,
     Timeline,
 };
+use crate::ui::hooks::use_update_timing::{
+    cancel_update_timing, mark_update_start, use_update_timing,
+};
 use crate::ui::store::{Action, Store};
 use crate::ui::view_model::answer::Query;
 use crate::ui::view_model::console::{ConsoleExample, ConsoleLine, LineKind, RunOutcome};
@@ -88,6 +91,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
     // the resolver again.
     let ask_seq = use_state_eq(|| 0_u32);
 
+    use_update_timing(&scenario, time);
     let run = use_memo(scenario.clone(), |s| s.run().ok());
     let health = run
         .as_ref()
@@ -132,6 +136,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
     let on_commit = {
         let store = store.clone();
         Callback::from(move |edit: RowEdit| {
+            mark_update_start();
             let r53 = &store.workspace.scenario.route53;
             let Some(zone) = r53.zones.last() else {
                 return CellErrors::default();
@@ -142,13 +147,17 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                     store.dispatch(Action::ApplyBatch(p));
                     CellErrors::default()
                 }
-                Err(e) => *e,
+                Err(e) => {
+                    cancel_update_timing();
+                    *e
+                }
             }
         })
     };
     let on_add = {
         let store = store.clone();
         Callback::from(move |fields: RowFields| {
+            mark_update_start();
             let r53 = &store.workspace.scenario.route53;
             let Some(zone) = r53.zones.last() else {
                 return CellErrors {
@@ -161,7 +170,10 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                     store.dispatch(Action::ApplyBatch(p));
                     CellErrors::default()
                 }
-                Err(e) => *e,
+                Err(e) => {
+                    cancel_update_timing();
+                    *e
+                }
             }
         })
     };
@@ -172,12 +184,16 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
             let Some(p) = r53.zones.last().and_then(|z| delete_batch(z, &id)) else {
                 return;
             };
+            mark_update_start();
             match check(r53, &p) {
                 Ok(()) => store.dispatch(Action::ApplyBatch(p)),
-                Err(e) => status.set(format!(
-                    "Route 53 refused to delete it. {}",
-                    super::prompts::refusal_text(&e)
-                )),
+                Err(e) => {
+                    cancel_update_timing();
+                    status.set(format!(
+                        "Route 53 refused to delete it. {}",
+                        super::prompts::refusal_text(&e)
+                    ))
+                }
             }
         })
     };
@@ -241,6 +257,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                 let seq = edit_request.as_ref().map_or(1, |r| r.seq.wrapping_add(1));
                 edit_request.set(Some(EditRequest { seq, edit: e }));
             };
+            mark_update_start();
             run_prompt(
                 &id,
                 &PromptCtx {
@@ -260,9 +277,15 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
     let s = store.clone();
     let on_speed = Callback::from(move |sp| s.dispatch(Action::SetSpeed(sp)));
     let s = store.clone();
-    let on_step = Callback::from(move |f| s.dispatch(Action::Step(f)));
+    let on_step = Callback::from(move |f| {
+        mark_update_start();
+        s.dispatch(Action::Step(f))
+    });
     let s = store.clone();
-    let on_seek = Callback::from(move |t| s.dispatch(Action::Seek(t)));
+    let on_seek = Callback::from(move |t| {
+        mark_update_start();
+        s.dispatch(Action::Seek(t))
+    });
 
     let caption = zone.map_or_else(
         || "Record sets".to_string(),
