@@ -58,6 +58,37 @@ fn routed_sets<'z>(
     }
 }
 
+/// The zone's sets grouped by name and type, names in the API's list
+/// order and each name's types in type-number order. The zone lists sets
+/// by (name, type, set id), so one name and type are adjacent: grouping
+/// is one pass, with no sort key built per set (it mattered at 5,000 sets).
+fn groups_of(zone: &HostedZone) -> Vec<Vec<&RecordSet>> {
+    let mut groups: Vec<Vec<&RecordSet>> = Vec::new();
+    for set in zone.sets() {
+        match groups.last_mut() {
+            Some(g)
+                if g.first()
+                    .is_some_and(|f| f.name == set.name && f.rtype == set.rtype) =>
+            {
+                g.push(set)
+            }
+            _ => groups.push(vec![set]),
+        }
+    }
+    // Types of one name in number order, as a map keyed by type would give.
+    let mut start = 0;
+    while start < groups.len() {
+        let name = groups[start].first().map(|s| s.name.clone());
+        let end = groups[start..]
+            .iter()
+            .position(|g| g.first().map(|s| &s.name) != name.as_ref())
+            .map_or(groups.len(), |n| start + n);
+        groups[start..end].sort_by_key(|g| g.first().map(|s| u16::from(s.rtype)));
+        start = end.max(start + 1);
+    }
+    groups
+}
+
 /// One hosted zone as the name servers see it at `at`; routing notes for
 /// the sets at `qname` go to `notes`.
 fn snapshot(
@@ -69,19 +100,14 @@ fn snapshot(
     qname: &Name,
     notes: &mut Vec<String>,
 ) -> Result<AuthZone, String> {
-    let mut groups: BTreeMap<(String, RecordType), Vec<&RecordSet>> = BTreeMap::new();
-    for set in zone.sets() {
-        groups
-            .entry((set.key().sort_name, set.rtype))
-            .or_default()
-            .push(set);
-    }
+    let groups = groups_of(zone);
     let (mut records, mut aliases): (Vec<Record>, Vec<(Name, RecordType, Alias)>) =
         (Vec::new(), Vec::new());
-    for group in groups.values() {
+    for group in &groups {
         let (chosen, note) = routed_sets(route53, zone, group, at, health, ctx);
         if let (Some(n), Some(s)) = (note, group.first()) {
-            if s.name == qname.to_lowercase() {
+            // hickory's `Name` compares case-insensitively (RFC 4343).
+            if s.name == *qname {
                 notes.push(n);
             }
         }

@@ -99,8 +99,8 @@ const LATENCY_MS: [(&str, [u32; 7]); 6] = [
 /// The places offered, the scenario's own client first.
 pub fn client_options(scenario: &Scenario) -> Vec<ClientOption> {
     let own = if scenario.client.location.is_empty() {
-        "A laptop asking Route 53 directly (no location: only default geolocation records match)"
-            .to_string()
+        // Short enough for a phone-width select; the trace says the rest.
+        "Laptop, no known location".to_string()
     } else {
         format!(
             "The scenario's client ({})",
