@@ -134,6 +134,7 @@ fn sample_rows(n: usize) -> Rc<Vec<RecordRow>> {
                     ttl: "300".into(),
                     values: format!("192.0.2.{}", i % 250),
                     health_check: String::new(),
+                    alias: None,
                 },
                 is_alias: false,
             })

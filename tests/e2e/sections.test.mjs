@@ -318,6 +318,52 @@ test("on the Why-not-CNAME page the CNAME costs a second walk and cannot sit at 
   }
 });
 
+test("the routing editor makes a geolocation record that answers by where the client is", async () => {
+  // The page's CSP blocks injected scripts: this context bypasses it for axe.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  try {
+    await page.goto(`${server.url}/#/a-records`);
+    await page.locator(".live-page .rt-row").first().waitFor(WAIT);
+    await page.getByRole("button", { name: "Edit api.hello.com. A" }).click();
+    await page.locator("#rt-routing").selectOption("geolocation");
+    await page.getByLabel("Continent").selectOption("EU");
+    await page.getByLabel("Set id").fill("europe");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator(".rt-row td.rt-routing", { hasText: "geolocation continent EU · set europe" }).waitFor(WAIT);
+    // Route 53 answers Europe from the record and has none for Virginia.
+    const ask = async (client) => {
+      await page.locator("#ap-client").selectOption(client);
+      await page.getByRole("button", { name: "Ask", exact: true }).click();
+    };
+    await ask("frankfurt");
+    await page.locator("pre.dig", { hasText: /api\.hello\.com\.\s+300\s+IN\s+A\s+192\.168\.49\.2/ }).waitFor(WAIT);
+    await ask("virginia");
+    await page.locator("ol.trace li", { hasText: "no record matches the client's location and there is no default record" }).waitFor(WAIT);
+    assert.doesNotMatch(await dig(page), /192\.168\.49\.2/);
+    // An alias to a name the zone lacks: Route 53's message, in the values cell.
+    await page.getByRole("button", { name: "Edit api.hello.com. A" }).click();
+    await page.getByLabel("Alias", { exact: true }).check();
+    await page.locator("#rt-values").fill("nowhere.hello.com");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator("#rt-values-err", { hasText: "but that target was not found" }).waitFor(WAIT);
+    assert.equal(await page.locator("#rt-ttl").count(), 0, "an alias takes its target's TTL");
+    const axe = await readFile(resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
+    await page.addScriptTag({ content: axe });
+    const found = await page.evaluate(async () => {
+      const r = await window.axe.run(document.querySelector(".record-table"), { resultTypes: ["violations"] });
+      return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+    });
+    assert.deepEqual(found, [], "axe on the open editor");
+    assert.deepEqual(errors, [], "console errors");
+  } finally {
+    await context.close();
+  }
+});
+
 test("axe finds no serious or critical problem on any section", async () => {
   const axe = await readFile(resolve(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8");
   // The page's CSP blocks injected scripts: only this test's context bypasses it.

@@ -43,7 +43,7 @@ pub fn edit_batch(
             ..CellErrors::default()
         })
     })?;
-    let new = request_set(fields, Some(old))?;
+    let new = request_set(fields)?;
     Ok(PendingBatch {
         zone_id: zone.id.clone(),
         batch: json!({"Changes": [change("DELETE", &old.to_model()), change("CREATE", &new)]}),
@@ -53,7 +53,7 @@ pub fn edit_batch(
 
 /// The batch for adding a set with `fields` to `zone`.
 pub fn add_batch(zone: &HostedZone, fields: &RowFields) -> Result<PendingBatch, Box<CellErrors>> {
-    let new = request_set(fields, None)?;
+    let new = request_set(fields)?;
     Ok(PendingBatch {
         zone_id: zone.id.clone(),
         batch: json!({"Changes": [change("CREATE", &new)]}),
@@ -126,6 +126,11 @@ fn column_of_error(code: &str, message: &str) -> Option<Column> {
         || m.contains("failover")
         || m.contains("weight")
         || m.contains("region")
+        || m.contains("geolocation")
+        || m.contains("continentcode")
+        || m.contains("countrycode")
+        || m.contains("subdivisioncode")
+        || m.contains("multivalueanswer")
     {
         Some(Column::Routing)
     } else if m.contains("resourcerecord") || m.contains("value") {
@@ -243,6 +248,7 @@ mod tests {
             ttl: "300".into(),
             values: "www.hello.com".into(),
             health_check: String::new(),
+            alias: None,
         };
         let pending = add_batch(&r53.zones[0], &fields).unwrap_or_else(|e| panic!("{e:?}"));
         let e = check(&r53, &pending).err().unwrap_or_default();
@@ -289,6 +295,62 @@ mod tests {
                 .is_some_and(|m| m.contains("no-such-check")),
             "{e:?}"
         );
+    }
+
+    /// Route 53 #17, #58 and #21: a routed set without SetIdentifier, an
+    /// unknown continent, and an alias whose target is not in the zone are
+    /// Route 53's to refuse; each message lands in the cell it is about.
+    #[test]
+    fn routing_and_alias_refusals_land_in_their_cells() {
+        use crate::ui::view_model::record_table::AliasFields;
+        let r53 = a_zone();
+        let zone = &r53.zones[0];
+        let base = RowFields {
+            name: "geo.hello.com".into(),
+            rtype: "A".into(),
+            routing: "simple".into(),
+            ttl: "60".into(),
+            values: "192.0.2.1".into(),
+            health_check: String::new(),
+            alias: None,
+        };
+        let cases = [
+            (
+                "failover PRIMARY",
+                None,
+                Column::Routing,
+                "Missing field 'SetIdentifier'",
+            ),
+            (
+                "geolocation continent XX · set x",
+                None,
+                Column::Routing,
+                "'XX' is not a valid ContinentCode",
+            ),
+            (
+                "simple",
+                Some(AliasFields {
+                    hosted_zone_id: zone.id.clone(),
+                    evaluate_target_health: false,
+                }),
+                Column::Values,
+                "but that target was not found",
+            ),
+        ];
+        for (routing, alias, col, want) in cases {
+            let mut f = base.clone();
+            f.routing = routing.into();
+            if alias.is_some() {
+                f.values = "nowhere.hello.com".into();
+            }
+            f.alias = alias;
+            let pending = add_batch(zone, &f).unwrap_or_else(|e| panic!("{e:?}"));
+            let e = check(&r53, &pending).err().unwrap_or_default();
+            assert!(
+                e.get(col).is_some_and(|m| m.contains(want)),
+                "{routing}: {e:?}"
+            );
+        }
     }
 
     #[test]

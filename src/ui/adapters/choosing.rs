@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 
 use super::answer::answer_view;
 use super::batch::PendingBatch;
+use super::clients::SCENARIO_CLIENT;
 use crate::engine::name::format_name;
 use crate::engine::route53::validate::plan_change_batch;
 use crate::engine::route53::{HostedZone, Route53};
@@ -158,7 +159,7 @@ pub fn client_gets(scenario: &Scenario, name: &str, at: SimTime) -> String {
         .run_until(at, false)
         .map(|r| r.timeline.health_at(at))
         .unwrap_or_default();
-    let view = answer_view(scenario, &health, name, "A", at);
+    let view = answer_view(scenario, &health, name, "A", at, SCENARIO_CLIENT);
     let mut ttls = BTreeSet::new();
     let records: Vec<String> = view
         .dig
@@ -299,6 +300,7 @@ mod tests {
     #[test]
     fn the_answer_at_the_apex_follows_the_tries() {
         use crate::ui::adapters::answer::answer_view;
+        use crate::ui::adapters::clients::SCENARIO_CLIENT;
         let ask = |w: &Workspace| {
             let v = answer_view(
                 &w.scenario,
@@ -306,6 +308,7 @@ mod tests {
                 "hello-app.com",
                 "A",
                 SimTime::ZERO,
+                SCENARIO_CLIENT,
             );
             v.dig
                 .lines()

@@ -66,6 +66,9 @@ pub struct RecordTableProps {
     /// `on_commit`, and left open with its messages when refused.
     #[prop_or_default]
     pub request: Option<EditRequest>,
+    /// The hosted zone's id, which a new alias target starts with.
+    #[prop_or_default]
+    pub zone_id: AttrValue,
 }
 
 #[derive(Clone, PartialEq)]
@@ -194,9 +197,9 @@ pub fn record_table(props: &RecordTableProps) -> Html {
 
     let on_change = {
         let editing = editing.clone();
-        Callback::from(move |(col, text): (Column, String)| {
+        Callback::from(move |draft: RowFields| {
             if let Some(mut e) = (*editing).clone() {
-                e.draft.set(col, text);
+                e.draft = draft;
                 editing.set(Some(e));
             }
         })
@@ -262,6 +265,7 @@ pub fn record_table(props: &RecordTableProps) -> Html {
                 draft={e.draft.clone()}
                 errors={e.errors.clone()}
                 types={types.clone()}
+                zone_id={props.zone_id.clone()}
                 is_new={e.target == Target::New}
                 aria_index={(e.aria_index > 0).then_some(e.aria_index)}
                 on_change={on_change.clone()}

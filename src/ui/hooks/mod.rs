@@ -9,6 +9,7 @@ pub mod use_hash_route;
 pub mod use_history_keys;
 pub mod use_playback_clock;
 pub mod use_share_link;
+pub mod use_update_timing;
 
 pub use use_autosave::{use_autosave, AutosaveStatus};
 pub use use_element_width::use_element_width;

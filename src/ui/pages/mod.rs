@@ -3,6 +3,7 @@
 //! listed in [`crate::ui::sections::SECTIONS`] only once it works end to end.
 
 pub mod choosing;
+pub mod big_zone;
 pub mod last_change;
 pub mod prompts;
 pub mod resolution_panel;
@@ -166,6 +167,7 @@ impl Page {
             Page::Sandbox => vec![
                 p("recover", "Bring app-a back at 5 min", "Play past 5:00 and watch the answer fail back."),
                 p("own-ip", "Give app-b its own address", "Failover now changes the address clients get."),
+                p("load-5000", "Load a 5,000-record zone", "Five change batches of up to 1,000 records, as Route 53's limits allow; the table draws only the rows in view."),
             ],
         }
     }

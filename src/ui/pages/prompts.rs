@@ -93,6 +93,7 @@ fn add_row(
         ttl: "300".into(),
         values: value.into(),
         health_check: String::new(),
+        alias: None,
     };
     add_batch(zone, &fields)
 }
@@ -261,6 +262,7 @@ pub fn run_prompt(id: &str, ctx: &PromptCtx<'_>) {
             Placement::BelowApex,
             RecordKind::Cname,
         ),
+        "load-5000" => super::big_zone::load_big_zone(ctx),
         "run-blog" => {
             (ctx.console)(format!("{LOCALSTACK_SETUP}\n{}", localstack_command()));
             (ctx.status)("Ran the blog's command in the console.".into());

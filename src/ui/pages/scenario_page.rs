@@ -19,14 +19,18 @@ use crate::engine::time::SimTime;
 use crate::scenario::blog::{localstack_command, LOCALSTACK_SETUP};
 use crate::ui::adapters::answer::answer_view;
 use crate::ui::adapters::batch::{add_batch, check, delete_batch, edit_batch};
+use crate::ui::adapters::clients::{client_options, SCENARIO_CLIENT};
 use crate::ui::adapters::rows::rows_from_zone;
 use crate::ui::adapters::run_views::{answer_changes, failover_tree, lint_views, timeline_view};
 use crate::ui::components::{
     AnswerPanel, Console, FailoverTree, HistoryBar, Lints, Panel, RecordTable, SectionPage,
     ShareButton, Timeline,
 };
+use crate::ui::hooks::use_update_timing::{
+    cancel_update_timing, mark_update_start, use_update_timing,
+};
 use crate::ui::store::{Action, Store};
-use crate::ui::view_model::answer::{ClientOption, Query};
+use crate::ui::view_model::answer::Query;
 use crate::ui::view_model::console::{ConsoleExample, ConsoleLine, LineKind, RunOutcome};
 use crate::ui::view_model::record_table::{CellErrors, EditRequest, RowEdit, RowFields, RowId};
 
@@ -37,7 +41,19 @@ pub struct ScenarioPageProps {
     pub page: Page,
 }
 
-const CLIENT: &str = "laptop";
+const CLIENT: &str = SCENARIO_CLIENT;
+
+/// The scenario as a memo key, compared by pointer: the store makes a new
+/// `Rc` only when it changes the scenario, and comparing two 5,000-set
+/// scenarios field by field cost each memo about 2 ms per edit.
+#[derive(Clone)]
+struct ByPtr(Rc<crate::scenario::model::Scenario>);
+
+impl PartialEq for ByPtr {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 fn console_lines(command: &str, transcript: &[(Stream, String)]) -> Vec<ConsoleLine> {
     let mut out: Vec<ConsoleLine> = command
@@ -87,16 +103,17 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
     // the resolver again.
     let ask_seq = use_state_eq(|| 0_u32);
 
-    let run = use_memo(scenario.clone(), |s| s.run().ok());
+    use_update_timing(&scenario, time);
+    let run = use_memo(ByPtr(scenario.clone()), |s| s.0.run().ok());
     let health = run
         .as_ref()
         .as_ref()
         .map(|r| r.timeline.health_at(SimTime(time)))
         .unwrap_or_default();
     let zone = scenario.route53.zones.last();
-    let rows = use_memo(scenario.clone(), |s| {
+    let rows = use_memo(ByPtr(scenario.clone()), |s| {
         Rc::new(
-            s.route53
+            s.0.route53
                 .zones
                 .last()
                 .map(rows_from_zone)
@@ -106,8 +123,8 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
     let answer = {
         let health = health.clone();
         use_memo(
-            (scenario.clone(), (*query).clone(), time, health),
-            |(s, q, t, h)| answer_view(s, h, &q.name, &q.rtype, SimTime(*t)),
+            (ByPtr(scenario.clone()), (*query).clone(), time, health),
+            |(s, q, t, h)| answer_view(&s.0, h, &q.name, &q.rtype, SimTime(*t), &q.client),
         )
     };
     let timeline = use_memo(run.clone(), |run| {
@@ -131,6 +148,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
     let on_commit = {
         let store = store.clone();
         Callback::from(move |edit: RowEdit| {
+            mark_update_start();
             let r53 = &store.workspace.scenario.route53;
             let Some(zone) = r53.zones.last() else {
                 return CellErrors::default();
@@ -141,13 +159,17 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                     store.dispatch(Action::ApplyBatch(p));
                     CellErrors::default()
                 }
-                Err(e) => *e,
+                Err(e) => {
+                    cancel_update_timing();
+                    *e
+                }
             }
         })
     };
     let on_add = {
         let store = store.clone();
         Callback::from(move |fields: RowFields| {
+            mark_update_start();
             let r53 = &store.workspace.scenario.route53;
             let Some(zone) = r53.zones.last() else {
                 return CellErrors {
@@ -160,7 +182,10 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                     store.dispatch(Action::ApplyBatch(p));
                     CellErrors::default()
                 }
-                Err(e) => *e,
+                Err(e) => {
+                    cancel_update_timing();
+                    *e
+                }
             }
         })
     };
@@ -171,12 +196,16 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
             let Some(p) = r53.zones.last().and_then(|z| delete_batch(z, &id)) else {
                 return;
             };
+            mark_update_start();
             match check(r53, &p) {
                 Ok(()) => store.dispatch(Action::ApplyBatch(p)),
-                Err(e) => status.set(format!(
-                    "Route 53 refused to delete it. {}",
-                    super::prompts::refusal_text(&e)
-                )),
+                Err(e) => {
+                    cancel_update_timing();
+                    status.set(format!(
+                        "Route 53 refused to delete it. {}",
+                        super::prompts::refusal_text(&e)
+                    ))
+                }
             }
         })
     };
@@ -238,7 +267,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                 query.set(Query {
                     name: name.into(),
                     rtype: rtype.into(),
-                    client: CLIENT.into(),
+                    client: query.client.clone(),
                 });
                 ask_seq.set(ask_seq.wrapping_add(1));
             };
@@ -250,6 +279,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                 let seq = edit_request.as_ref().map_or(1, |r| r.seq.wrapping_add(1));
                 edit_request.set(Some(EditRequest { seq, edit: e }));
             };
+            mark_update_start();
             run_prompt(
                 &id,
                 &PromptCtx {
@@ -269,9 +299,15 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
     let s = store.clone();
     let on_speed = Callback::from(move |sp| s.dispatch(Action::SetSpeed(sp)));
     let s = store.clone();
-    let on_step = Callback::from(move |f| s.dispatch(Action::Step(f)));
+    let on_step = Callback::from(move |f| {
+        mark_update_start();
+        s.dispatch(Action::Step(f))
+    });
     let s = store.clone();
-    let on_seek = Callback::from(move |t| s.dispatch(Action::Seek(t)));
+    let on_seek = Callback::from(move |t| {
+        mark_update_start();
+        s.dispatch(Action::Seek(t))
+    });
 
     let dispatch = |a: Action| {
         let s = store.clone();
@@ -281,10 +317,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
         || "Record sets".to_string(),
         |z| format!("Record sets in {} ({})", z.name_text(), z.id),
     );
-    let clients = vec![ClientOption {
-        id: CLIENT.into(),
-        label: "A laptop asking Route 53 directly".into(),
-    }];
+    let clients = client_options(&scenario);
     let examples = if page == Page::LocalStack {
         vec![ConsoleExample {
             label: "the blog's command".into(),
@@ -316,7 +349,8 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                 }
                 <Panel id="records" title="Records" wide=true>
                     <RecordTable rows={(*rows).clone()} caption={caption} {on_commit} {on_add} {on_delete}
-                        highlighted={store.highlighted.clone()} request={(*edit_request).clone()} />
+                        highlighted={store.highlighted.clone()} request={(*edit_request).clone()}
+                        zone_id={zone.map(|z| AttrValue::from(z.id.clone())).unwrap_or_default()} />
                     <LastChangeView change={store.workspace.last_change.clone()} />
                 </Panel>
                 if tools.resolver {

@@ -10,6 +10,7 @@ pub mod failover_tree;
 pub mod hex;
 pub mod lints;
 pub mod record_table;
+pub mod routing_draft;
 pub mod section;
 pub mod sequence_layout;
 pub mod svg;

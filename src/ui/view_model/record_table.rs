@@ -88,10 +88,44 @@ pub struct RowFields {
     pub routing: String,
     /// TTL in seconds as typed; empty for alias records.
     pub ttl: String,
-    /// Values, one per line; for an alias record, its target.
+    /// Values, one per line; for an alias record, its target's DNS name.
     pub values: String,
     /// Health check id, or empty.
     pub health_check: String,
+    /// The rest of an alias target (Route 53 extension); `None` for a
+    /// record with TTL and values.
+    pub alias: Option<AliasFields>,
+}
+
+/// An alias target beside its DNS name (which sits in [`RowFields::values`]):
+/// API `AliasTarget.HostedZoneId` and `EvaluateTargetHealth`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AliasFields {
+    /// The hosted zone of the target (`Z...`; the record's own zone for a
+    /// target in the same zone).
+    pub hosted_zone_id: String,
+    /// Answer the target only while it is healthy.
+    pub evaluate_target_health: bool,
+}
+
+impl RowFields {
+    /// Turns the row into an alias (or back into values). The text of the
+    /// values box and of the alias target are different things, so the
+    /// one put away comes back in `stash` and the one stashed before
+    /// takes its place: toggling twice restores both. A new alias targets
+    /// `zone_id` (the record's own zone) until the user says otherwise.
+    pub fn toggle_alias(&self, stash: &str, zone_id: &str) -> (RowFields, String) {
+        let mut next = self.clone();
+        next.values = stash.to_string();
+        next.alias = match &self.alias {
+            Some(_) => None,
+            None => Some(AliasFields {
+                hosted_zone_id: zone_id.to_string(),
+                evaluate_target_health: false,
+            }),
+        };
+        (next, self.values.clone())
+    }
 }
 
 impl RowFields {
@@ -128,7 +162,8 @@ pub struct RecordRow {
     /// The cells' text (also the starting text of an edit).
     pub fields: RowFields,
     /// An alias record (Route 53 extension): values hold the alias target
-    /// and the TTL cell shows that the target's TTL applies.
+    /// and the TTL cell shows that the target's TTL applies. Always equal
+    /// to `fields.alias.is_some()`.
     pub is_alias: bool,
 }
 
@@ -257,6 +292,35 @@ mod tests {
         }
         let keys: std::collections::BTreeSet<_> = Column::ALL.iter().map(|c| c.key()).collect();
         assert_eq!(keys.len(), Column::ALL.len(), "column keys are unique ids");
+    }
+
+    /// Route 53 takes either `AliasTarget` or `TTL` + `ResourceRecords`
+    /// (#16): toggling swaps one text for the other and back.
+    #[test]
+    fn toggling_alias_twice_restores_both_texts() {
+        let values = RowFields {
+            values: "192.0.2.1".into(),
+            ttl: "60".into(),
+            ..RowFields::default()
+        };
+        let (alias, stash) = values.toggle_alias("", "Z1");
+        assert_eq!(
+            alias.alias,
+            Some(AliasFields {
+                hosted_zone_id: "Z1".into(),
+                evaluate_target_health: false
+            })
+        );
+        assert_eq!((alias.values.as_str(), stash.as_str()), ("", "192.0.2.1"));
+        let mut alias = alias;
+        alias.values = "lb.example.com".into();
+        let (back, stash) = alias.toggle_alias(&stash, "Z1");
+        assert_eq!(back.alias, None);
+        assert_eq!(
+            (back.values.as_str(), stash.as_str()),
+            ("192.0.2.1", "lb.example.com")
+        );
+        assert_eq!(back.ttl, "60", "the TTL is kept for the way back");
     }
 
     #[test]
