@@ -2,6 +2,7 @@
 //! real Route 53 API ([`crate::engine::aws::AwsApi`]), so a preset can
 //! never hold a setup Route 53 would refuse.
 
+pub mod api_gateway;
 pub mod kubernetes;
 pub mod route53_failover;
 pub mod simple_zones;
@@ -37,6 +38,11 @@ pub const PRESETS: &[Preset] = &[
         name: "cname",
         title: simple_zones::CNAME_TITLE,
         build: simple_zones::cname,
+    },
+    Preset {
+        name: "api-gateway",
+        title: api_gateway::TITLE,
+        build: api_gateway::build,
     },
     Preset {
         name: "route53-failover",

@@ -3,7 +3,9 @@
 //! components never see the engine.
 
 pub mod answer;
+pub mod api_gateway;
 pub mod batch;
+pub mod kubernetes;
 pub mod resolution;
 pub mod rows;
 pub mod run_views;

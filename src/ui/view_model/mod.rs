@@ -4,9 +4,11 @@
 //! turned into these types by the page that shows them.
 
 pub mod answer;
+pub mod api_gateway;
 pub mod console;
 pub mod failover_tree;
 pub mod hex;
+pub mod kubernetes;
 pub mod lints;
 pub mod record_table;
 pub mod section;
