@@ -22,8 +22,9 @@ fn bare(name: &str) -> String {
     name.trim_end_matches('.').to_ascii_lowercase()
 }
 
-/// Every address `host` has in the run, with the first and last instant
-/// (ms) of the periods that had it.
+/// Every address `host` has in the run, with the start of the first
+/// period that had it and the end (exclusive, at most the horizon) of the
+/// last one, in ms.
 fn history(
     host: &ManagedHost,
     seed: u64,
@@ -34,7 +35,7 @@ fn history(
     let mut out: BTreeMap<IpAddr, (u64, u64)> = BTreeMap::new();
     for p in 0..periods {
         let start = p.saturating_mul(period_ms);
-        let end = start.saturating_add(period_ms - 1).min(horizon);
+        let end = start.saturating_add(period_ms).min(horizon);
         for ip in host.addresses(seed, SimTime(start)) {
             out.entry(ip).or_insert((start, end)).1 = end;
         }
@@ -84,11 +85,20 @@ pub fn api_gateway_view(scenario: &Scenario, at: SimTime) -> Option<ApiGatewayVi
                         _ => continue,
                     };
                     if let Some((from, to)) = history.get(&ip) {
+                        let is_current = current.contains(&ip);
+                        let note = if is_current {
+                            format!("valid until {}", format_clock(next))
+                        } else if *to <= t {
+                            format!("stale since {}", format_clock(*to))
+                        } else {
+                            format!("not the API's until {}", format_clock(*from))
+                        };
                         pinned.push(Pinned {
                             name: name.clone(),
                             ip: ip.to_string(),
-                            current: current.contains(&ip),
+                            current: is_current,
                             held: format!("{}–{}", format_clock(*from), format_clock(*to)),
+                            note,
                         });
                     }
                 }
@@ -169,29 +179,42 @@ mod tests {
         let row = |v: &ApiGatewayView| {
             v.pinned
                 .iter()
-                .map(|x| (x.name.clone(), x.ip.clone(), x.current, x.held.clone()))
+                .map(|x| (x.ip.clone(), x.current, x.held.clone(), x.note.clone()))
                 .collect::<Vec<_>>()
         };
-        let held = format!("0:00–{}", format_clock(p - 1));
+        let ip = now.current[0].clone();
+        let held = format!("0:00–{}", format_clock(p));
         assert_eq!(
             row(&before),
             [(
-                "pinned.example.com".into(),
-                now.current[0].clone(),
+                ip.clone(),
                 true,
-                held.clone()
+                held.clone(),
+                format!("valid until {}", format_clock(p))
             )]
         );
         assert_eq!(
             row(&after),
-            [(
-                "pinned.example.com".into(),
-                now.current[0].clone(),
-                false,
-                held
-            )]
+            [(ip, false, held, format!("stale since {}", format_clock(p)))]
         );
+        assert_eq!(after.pinned[0].name, "pinned.example.com");
         assert_eq!(after.friendly, [FRIENDLY]);
+    }
+
+    /// Scrubbed back before the pinned address's period, the record is
+    /// wrong too, and says from when the address will be the API's.
+    #[test]
+    fn a_pinned_address_from_a_later_period_is_not_yet_valid() {
+        let mut s = build(1).unwrap_or_else(|e| panic!("{e}"));
+        let p = ROTATE_EVERY_S * 1000;
+        let later = api_gateway_view(&s, SimTime(2 * p)).unwrap_or_default();
+        pin(&mut s, &later.current[0]);
+        let v = api_gateway_view(&s, SimTime::ZERO).unwrap_or_default();
+        assert!(!v.pinned[0].current);
+        assert_eq!(
+            v.pinned[0].note,
+            format!("not the API's until {}", format_clock(2 * p))
+        );
     }
 
     /// An address that was never the endpoint's is not "pinned"; a world

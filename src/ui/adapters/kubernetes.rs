@@ -158,8 +158,9 @@ pub fn kubernetes_view(
         .collect();
     let shared_ip_note = (on_node.len() >= 2).then(|| {
         format!(
-            "{} all answer {}: one address. They differ only in the port behind them ({}), and a DNS answer carries no port.",
+            "{} {} answer {}: one address. They differ only in the port behind them ({}), and a DNS answer carries no port.",
             on_node.join(" and "),
+            if on_node.len() == 2 { "both" } else { "all" },
             node.ip,
             ports.iter().map(|p| format!("{} for {}", p.label.trim_start_matches(':'), p.app)).collect::<Vec<_>>().join(", ")
         )

@@ -31,6 +31,12 @@ pub fn api_gateway_diagram(props: &ApiGatewayDiagramProps) -> Html {
     let l = layout(v, width);
     let (id_line, rest_line) = endpoint_lines(&v.endpoint);
     let e = l.endpoint;
+    // Stacked, the labels sit beside the spine rather than centred on it.
+    let edge = if l.stacked {
+        "agw-edge agw-edge-start"
+    } else {
+        "agw-edge"
+    };
     let period = match v.until_ms {
         Some(u) => format!(
             "since {}, until {}",
@@ -80,11 +86,7 @@ pub fn api_gateway_diagram(props: &ApiGatewayDiagramProps) -> Html {
                 <text class="agw-text" x={num(b.x + 10.0)} y={num(b.y + 35.0)}>{ p.name.clone() }</text>
                 { rect(pill, if p.current { "agw-pill agw-pill-now" } else { "agw-pill agw-pill-stale" }, "14") }
                 <text class="agw-ip" x={num(pill.x + 12.0)} y={num(pill.y + 19.0)}>
-                    { if p.current {
-                        format!("● {} · valid now ({})", p.ip, p.held)
-                    } else {
-                        format!("✕ {} · stale (API's {})", p.ip, p.held)
-                    } }
+                    { format!("{} {} · {}", if p.current { "●" } else { "✕" }, p.ip, p.note) }
                 </text>
                 if !p.current && !l.stacked {
                     <text class="agw-cross" x={num(mx)} y={num(my + 5.0)}>{ "✕" }</text>
@@ -98,9 +100,9 @@ pub fn api_gateway_diagram(props: &ApiGatewayDiagramProps) -> Html {
                 viewBox={format!("0 0 {} {}", num(l.width), num(l.height))} role="img" aria-label={summary(v)}>
                 { for l.cname_links.iter().map(|d| html! { <path class="agw-link" d={d.clone()} /> }) }
                 { for l.address_links.iter().map(|d| html! { <path class="agw-link agw-link-now" d={d.clone()} /> }) }
-                <text class="agw-edge" x={num(l.labels[0].0)} y={num(l.labels[0].1)}>{ "CNAME" }</text>
+                <text class={edge} x={num(l.labels[0].0)} y={num(l.labels[0].1)}>{ "CNAME" }</text>
                 if !v.current.is_empty() {
-                    <text class="agw-edge" x={num(l.labels[1].0)} y={num(l.labels[1].1)}>{ "A, now" }</text>
+                    <text class={edge} x={num(l.labels[1].0)} y={num(l.labels[1].1)}>{ "A, now" }</text>
                 }
                 { for friendly }
                 { rect(&e, "agw-box agw-endpoint", "6") }

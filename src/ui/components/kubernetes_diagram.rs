@@ -45,26 +45,38 @@ fn badge(health: Health, cx: f64, cy: f64) -> Html {
 
 fn row(p: &PortView, r: &PortRow) -> Html {
     let empty = p.replicas == 0;
-    let pods = (0..p.replicas.min(5)).map(|i| {
-        let cx = r.pods.x + 14.0 + f64::from(i) * 18.0;
-        html! { <circle class="k8s-pod" cx={num(cx)} cy={num(r.pods.y + 33.0)} r="6" /> }
+    let drawn = p.replicas.min(5);
+    let pods = (0..drawn).map(|i| {
+        let cx = r.pods.x + 14.0 + f64::from(i) * 16.0;
+        html! { <circle class="k8s-pod" cx={num(cx)} cy={num(r.pods.y + 34.0)} r="6" /> }
     });
     let app = if p.app_up {
-        format!("{} · {}", p.app, pods_text(p))
+        p.app.clone()
     } else {
-        format!("{} DOWN (503) · {}", p.app, pods_text(p))
+        format!("{}: DOWN (503)", p.app)
+    };
+    let more = if p.replicas > drawn {
+        format!(" (+{})", p.replicas - drawn)
+    } else {
+        String::new()
+    };
+    // A load balancer's address is in its header; the row shows the port.
+    let label = match p.label.rsplit_once(':') {
+        Some((ip, port)) if !ip.is_empty() => format!(":{port}"),
+        _ => p.label.clone(),
     };
     html! {
         <g class="k8s-row" data-port={p.label.clone()} data-replicas={p.replicas.to_string()}>
             { rect(&r.port, "k8s-port") }
-            <text class="k8s-strong" x={num(r.port.x + 8.0)} y={num(r.port.y + 20.0)}>{ p.label.clone() }</text>
+            <text class="k8s-strong" x={num(r.port.x + 8.0)} y={num(r.port.y + 20.0)}>{ label }</text>
             <text class="k8s-small" x={num(r.port.x + 8.0)} y={num(r.port.y + 38.0)}>{ p.service.clone() }</text>
             { rect(&r.pods, if empty { "k8s-pods k8s-pods-empty" } else { "k8s-pods" }) }
             <text class="k8s-small" x={num(r.pods.x + 8.0)} y={num(r.pods.y + 17.0)}>{ app }</text>
             { for pods }
-            if p.replicas > 5 {
-                <text class="k8s-small" x={num(r.pods.x + 104.0)} y={num(r.pods.y + 37.0)}>{ format!("+{}", p.replicas - 5) }</text>
-            }
+            <text class={if empty { "k8s-strong k8s-refuses" } else { "k8s-small" }}
+                x={num(r.pods.x + 8.0 + f64::from(drawn) * 16.0)} y={num(r.pods.y + 38.0)}>
+                { format!("{}{more}", pods_text(p)) }
+            </text>
         </g>
     }
 }
@@ -91,7 +103,7 @@ pub fn kubernetes_diagram(props: &KubernetesDiagramProps) -> Html {
     });
     let checkers = v.checkers.iter().zip(&l.checkers).zip(&l.checker_links).map(|((c, b), d)| {
         html! {
-            <g class={format!("k8s-checker health-{}", c.health.key())}>
+            <g class={format!("k8s-checker k8s-check-{}", c.health.key())}>
                 if !d.is_empty() { <path class="k8s-link k8s-link-probe" d={d.clone()} /> }
                 { rect(b, "k8s-box") }
                 { badge(c.health, b.x + 16.0, b.y + 15.0) }

@@ -14,8 +14,10 @@ pub struct Pinned {
     pub ip: String,
     /// Whether the endpoint has that address at the current instant.
     pub current: bool,
-    /// When the endpoint had it, e.g. `0:00–1:59`.
+    /// When the endpoint had it, e.g. `0:00–2:00`.
     pub held: String,
+    /// What that means now, e.g. `stale since 2:00`.
+    pub note: String,
 }
 
 /// What the diagram shows at one instant.
@@ -303,7 +305,7 @@ pub fn layout(view: &ApiGatewayView, width: f64) -> ApiGatewayLayout {
             .collect(),
         labels: [
             (indent + 6.0, endpoint.y - DROP / 2.0 + 4.0),
-            (indent + 16.0, endpoint.bottom() + DROP / 2.0 + 4.0),
+            (ep_x + 8.0, endpoint.bottom() + DROP / 2.0 + 4.0),
         ],
         retired_heading: (indent + 14.0, retired_top - 6.0),
         friendly,
@@ -374,7 +376,8 @@ mod tests {
                     name: format!("pinned{i}.example.com"),
                     ip: "54.0.0.0".into(),
                     current: false,
-                    held: "0:00–1:59".into(),
+                    held: "0:00–2:00".into(),
+                    note: "stale since 2:00".into(),
                 })
                 .collect(),
             ..ApiGatewayView::default()

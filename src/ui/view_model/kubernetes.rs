@@ -326,7 +326,7 @@ pub fn layout(view: &KubernetesView, width: f64) -> KubernetesLayout {
 /// How a deployment's pods read: `1 pod`, `2 pods`, `0 pods: refuses`.
 pub fn pods_text(p: &PortView) -> String {
     match p.replicas {
-        0 => "0 pods: port refuses".to_string(),
+        0 => "0 pods · refuses".to_string(),
         1 => "1 pod".to_string(),
         n => format!("{n} pods"),
     }
@@ -463,7 +463,7 @@ mod tests {
 
     #[test]
     fn pods_read_as_words() {
-        let rows = [(0, "0 pods: port refuses"), (1, "1 pod"), (3, "3 pods")];
+        let rows = [(0, "0 pods · refuses"), (1, "1 pod"), (3, "3 pods")];
         for (n, want) in rows {
             assert_eq!(pods_text(&port(":1", n)), want);
         }
