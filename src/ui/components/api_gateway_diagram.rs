@@ -7,7 +7,8 @@
 use yew::prelude::*;
 
 use crate::ui::hooks::use_element_width;
-use crate::ui::view_model::api_gateway::{endpoint_lines, layout, summary, ApiGatewayView, Rect};
+use crate::ui::view_model::api_gateway::{endpoint_lines, summary, ApiGatewayView};
+use crate::ui::view_model::api_gateway_layout::{layout, Rect};
 use crate::ui::view_model::svg::num;
 use crate::ui::view_model::timeline::format_clock;
 

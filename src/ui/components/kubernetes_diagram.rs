@@ -8,9 +8,8 @@ use yew::prelude::*;
 
 use crate::ui::hooks::use_element_width;
 use crate::ui::view_model::failover_tree::Health;
-use crate::ui::view_model::kubernetes::{
-    layout, pods_text, summary, KubernetesView, PortRow, PortView, Rect, HEADER_H,
-};
+use crate::ui::view_model::kubernetes::{pods_text, summary, KubernetesView, PortView};
+use crate::ui::view_model::kubernetes_layout::{layout, PortRow, Rect, HEADER_H};
 use crate::ui::view_model::svg::num;
 
 /// Props of [`KubernetesDiagram`].

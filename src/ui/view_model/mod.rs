@@ -5,12 +5,15 @@
 
 pub mod answer;
 pub mod api_gateway;
+pub mod api_gateway_layout;
 pub mod console;
 pub mod failover_tree;
 pub mod hex;
 pub mod kubernetes;
+pub mod kubernetes_layout;
 pub mod lints;
 pub mod record_table;
+pub mod rect;
 pub mod section;
 pub mod sequence_layout;
 pub mod svg;
