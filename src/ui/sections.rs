@@ -34,6 +34,11 @@ pub const SECTIONS: &[Section] = &[
         preset: "cname",
     },
     Section {
+        slug: "api-gateway",
+        title: "API Gateway",
+        preset: "api-gateway",
+    },
+    Section {
         slug: "route53-failover",
         title: "Route 53 failover",
         preset: "route53-failover",

@@ -14,6 +14,7 @@ const SECTIONS = [
   ["what-is-dns", "What is DNS", "api.example.com."],
   ["a-records", "A records", "api.hello.com."],
   ["cname", "CNAME records", "api.example.com."],
+  ["api-gateway", "API Gateway", "api.example.com."],
   ["route53-failover", "Route 53 failover", "api.hello-localstack.com."],
   ["localstack", "LocalStack", "hello-localstack.com."],
   ["kubernetes", "Kubernetes + Spring Boot", "api.hello-localstack.com."],

@@ -2,6 +2,7 @@
 //! real Route 53 API ([`crate::engine::aws::AwsApi`]), so a preset can
 //! never hold a setup Route 53 would refuse.
 
+pub mod api_gateway;
 pub mod choosing;
 pub mod kubernetes;
 pub mod route53_failover;
@@ -38,6 +39,11 @@ pub const PRESETS: &[Preset] = &[
         name: "cname",
         title: simple_zones::CNAME_TITLE,
         build: simple_zones::cname,
+    },
+    Preset {
+        name: "api-gateway",
+        title: api_gateway::TITLE,
+        build: api_gateway::build,
     },
     Preset {
         name: "route53-failover",

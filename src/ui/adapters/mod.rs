@@ -3,11 +3,13 @@
 //! components never see the engine.
 
 pub mod answer;
+pub mod api_gateway;
 pub mod aws_alias;
 pub mod batch;
-pub mod choosing;
 pub mod bulk;
+pub mod choosing;
 pub mod clients;
+pub mod kubernetes;
 pub mod resolution;
 pub mod rows;
 pub mod run_views;

@@ -37,12 +37,14 @@
 //! `id_prefix` must be unique when a page shows two of the same panel.
 
 pub mod answer_panel;
+pub mod api_gateway_diagram;
 pub mod choosing;
 pub mod console;
 pub mod failover_tree;
 pub mod hex_view;
 pub mod history_bar;
 pub mod home;
+pub mod kubernetes_diagram;
 pub mod lints;
 pub mod not_found;
 pub mod open_in_dnsplay;
@@ -58,12 +60,14 @@ pub mod timeline;
 pub mod timeline_controls;
 
 pub use answer_panel::AnswerPanel;
+pub use api_gateway_diagram::ApiGatewayDiagram;
 pub use choosing::ChoosingForm;
 pub use console::Console;
 pub use failover_tree::FailoverTree;
 pub use hex_view::HexView;
 pub use history_bar::HistoryBar;
 pub use home::Home;
+pub use kubernetes_diagram::KubernetesDiagram;
 pub use lints::Lints;
 pub use not_found::NotFound;
 pub use open_in_dnsplay::OpenInDnsplay;

@@ -2,8 +2,9 @@
 //! with its own explanation, "try this" prompts and set of tools. A page is
 //! listed in [`crate::ui::sections::SECTIONS`] only once it works end to end.
 
-pub mod choosing;
 pub mod big_zone;
+pub mod choosing;
+pub mod diagram_panels;
 pub mod last_change;
 pub mod prompts;
 pub mod resolution_panel;
@@ -23,6 +24,8 @@ pub enum Page {
     ARecords,
     /// `#/cname`.
     Cname,
+    /// `#/api-gateway`.
+    ApiGateway,
     /// `#/route53-failover`.
     Failover,
     /// `#/localstack`.
@@ -57,6 +60,7 @@ impl Page {
             "what-is-dns" => Page::WhatIsDns,
             "a-records" => Page::ARecords,
             "cname" => Page::Cname,
+            "api-gateway" => Page::ApiGateway,
             "route53-failover" => Page::Failover,
             "localstack" => Page::LocalStack,
             "kubernetes" => Page::Kubernetes,
@@ -73,6 +77,7 @@ impl Page {
             Page::WhatIsDns => "What is DNS",
             Page::ARecords => "A records",
             Page::Cname => "CNAME records",
+            Page::ApiGateway => "API Gateway",
             Page::Failover => "Route 53 failover",
             Page::LocalStack => "LocalStack",
             Page::Kubernetes => "Kubernetes + Spring Boot",
@@ -95,6 +100,10 @@ impl Page {
                 ..Tools::default()
             },
             Page::ARecords | Page::Cname | Page::Choosing => Tools {
+                lints: true,
+                ..Tools::default()
+            },
+            Page::ApiGateway => Tools {
                 lints: true,
                 ..Tools::default()
             },
@@ -138,6 +147,11 @@ impl Page {
                 p("apex-cname", "Put a CNAME at the apex", "The zone's own name already holds SOA and NS, so Route 53 says no."),
                 p("a-beside-cname", "Add an A record beside api's CNAME", "A name with a CNAME can hold nothing else."),
                 p("follow-chain", "Ask docs.example.com", "Two CNAME hops, then an address, all in one answer."),
+            ],
+            Page::ApiGateway => vec![
+                p("pin-address", "Pin today's address as an A record", "pinned.example.com gets the first address the API has right now. Route 53 takes it without a word; the lint does not."),
+                p("next-change", "Move the clock past the next change", "The API moves to new addresses. api.example.com follows them through the CNAME; pinned.example.com still hands out the old one."),
+                p("back-to-cname", "Switch pinned.example.com back to a CNAME", "It follows the API's name like api does, and the pinned-address lint goes away."),
             ],
             Page::Failover => vec![
                 p("recover", "Bring app-a back at 5 min", "Play past 5:00 and watch the answer fail back."),

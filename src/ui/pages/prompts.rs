@@ -98,6 +98,73 @@ fn add_row(
     add_batch(zone, &fields)
 }
 
+/// The API Gateway page's pinned record.
+const PINNED: &str = "pinned.example.com";
+
+/// The API Gateway page's prompts: pin the endpoint's address of the
+/// moment, move the clock to its next change, go back to a CNAME.
+fn api_gateway_prompt(id: &str, ctx: &PromptCtx<'_>) {
+    use crate::scenario::presets::api_gateway::ENDPOINT;
+    use crate::ui::adapters::api_gateway::{api_gateway_view, next_change};
+    use crate::ui::view_model::timeline::format_clock;
+    let scenario = &ctx.store.workspace.scenario;
+    let now = SimTime(ctx.store.playback.time_ms);
+    let pinned = format!("{PINNED}.");
+    let has_pinned = |rtype: &str| {
+        scenario.route53.zones.last().is_some_and(|z| {
+            rows_from_zone(z)
+                .iter()
+                .any(|r| r.fields.name == pinned && r.fields.rtype == rtype)
+        })
+    };
+    match id {
+        "pin-address" => {
+            let Some(ip) = api_gateway_view(scenario, now).and_then(|v| v.current.first().cloned())
+            else {
+                return;
+            };
+            let p = if has_pinned("A") {
+                edit_rows(ctx, &pinned, "A", |f| f.values = ip.clone())
+            } else if has_pinned("CNAME") {
+                edit_rows(ctx, &pinned, "CNAME", |f| {
+                    f.rtype = "A".into();
+                    f.values = ip.clone();
+                })
+            } else {
+                add_row(ctx, PINNED, "A", &ip)
+            };
+            send(ctx, p, &format!("{PINNED} answers {ip}"));
+            (ctx.ask)(PINNED, "A");
+        }
+        "next-change" => match next_change(scenario, now) {
+            Some(t) => {
+                ctx.store.dispatch(Action::Seek(t));
+                (ctx.status)(format!(
+                    "Moved the clock to {}: the API has new addresses.",
+                    format_clock(t)
+                ));
+            }
+            None => {
+                ctx.store.dispatch(Action::Seek(0));
+                (ctx.status)("No change is left in this run: back to 0:00.".into());
+            }
+        },
+        _ => {
+            if !has_pinned("A") {
+                (ctx.status)(format!(
+                    "{PINNED} is not an A record: pin an address first."
+                ));
+                return;
+            }
+            let p = edit_rows(ctx, &pinned, "A", |f| {
+                f.rtype = "CNAME".into();
+                f.values = ENDPOINT.into();
+            });
+            send(ctx, p, &format!("{PINNED} is a CNAME to {ENDPOINT}"));
+        }
+    }
+}
+
 const API_FAILOVER: &str = "api.hello-localstack.com.";
 
 /// The Choosing page's tries, sent as the questions' buttons send them.
@@ -263,6 +330,7 @@ pub fn run_prompt(id: &str, ctx: &PromptCtx<'_>) {
             RecordKind::Cname,
         ),
         "load-5000" => super::big_zone::load_big_zone(ctx),
+        "pin-address" | "next-change" | "back-to-cname" => api_gateway_prompt(id, ctx),
         "run-blog" => {
             (ctx.console)(format!("{LOCALSTACK_SETUP}\n{}", localstack_command()));
             (ctx.status)("Ran the blog's command in the console.".into());

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::diagram_panels::{ApiGatewayPanel, KubernetesPanel};
 use super::last_change::LastChangeView;
 use super::prompts::{run_prompt, PromptCtx};
 use super::resolution_panel::ResolutionPanel;
@@ -353,6 +354,12 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                         zone_id={zone.map(|z| AttrValue::from(z.id.clone())).unwrap_or_default()} />
                     <LastChangeView change={store.workspace.last_change.clone()} />
                 </Panel>
+                if page == Page::ApiGateway {
+                    <ApiGatewayPanel scenario={scenario.clone()} />
+                }
+                if page == Page::Kubernetes {
+                    <KubernetesPanel scenario={scenario.clone()} time_ms={time} health={health.clone()} />
+                }
                 if tools.resolver {
                     <Panel id="resolution" title="The path a question takes" wide=true>
                         <ResolutionPanel scenario={scenario.clone()} name={query.name.clone()}

@@ -35,6 +35,18 @@ pub fn explanation(page: Page) -> Html {
                       zone's own name (with its SOA and NS) can never be one." }</p>
             </>
         },
+        Page::ApiGateway => html! {
+            <>
+                <p>{ "An API Gateway endpoint is not a machine you own. AWS runs it on a fleet of its own and \
+                      decides which of its addresses answer for your API; those addresses are shared, moved and \
+                      replaced whenever AWS sees fit, with no notice and no schedule. What AWS does promise is the \
+                      name, so the name is what it hands you." }</p>
+                <p>{ "A CNAME from your friendly name to that name costs one more lookup and never goes stale: \
+                      every resolver asks for the name and gets today's addresses. An A record with an address \
+                      you looked up once is a snapshot, right until the next change. Here the clock is sped up \
+                      so a change comes every two minutes: play or scrub it and watch the addresses move." }</p>
+            </>
+        },
         Page::Failover => html! {
             <>
                 <p>{ "Here is the blog's setup: api.hello-localstack.com as a PRIMARY/SECONDARY pair, each with an \

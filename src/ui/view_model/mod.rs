@@ -4,12 +4,17 @@
 //! turned into these types by the page that shows them.
 
 pub mod answer;
+pub mod api_gateway;
+pub mod api_gateway_layout;
 pub mod choosing;
 pub mod console;
 pub mod failover_tree;
 pub mod hex;
+pub mod kubernetes;
+pub mod kubernetes_layout;
 pub mod lints;
 pub mod record_table;
+pub mod rect;
 pub mod routing_draft;
 pub mod section;
 pub mod sequence_layout;
