@@ -4,6 +4,7 @@
 
 pub mod answer;
 pub mod batch;
+pub mod import_export;
 pub mod resolution;
 pub mod rows;
 pub mod run_views;
