@@ -1,10 +1,11 @@
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::*;
 use crate::engine::route53::{RecordData, RecordSet, Routing};
 use crate::engine::time::SimTime;
 use crate::scenario::formats::change_batch::sets_to_create;
 use crate::scenario::presets::PRESETS;
+use crate::ui::adapters::batch::PendingBatch;
 use crate::ui::workspace::{Workspace, PAGE_SEED};
 
 fn presets() -> Vec<(&'static str, Scenario)> {
@@ -351,4 +352,39 @@ fn every_export_has_text_for_every_preset() {
         }
     }
     assert!(export_text(ExportFormat::ZoneFile, &Scenario::default()).is_err());
+}
+
+/// The whole `change-resource-record-sets --cli-input-json` document is
+/// read for its `ChangeBatch`; the page's zone is used whatever
+/// `HostedZoneId` it names, since the page has one zone.
+#[test]
+fn cli_input_json_is_read_for_its_change_batch() {
+    let s = failover();
+    let zone = page_zone(&s).map(|z| z.name_text()).unwrap_or_default();
+    let text = format!(
+        "{{\"HostedZoneId\": \"Z0\", \"ChangeBatch\": {{\"Changes\": [{{\"Action\": \"CREATE\", \"ResourceRecordSet\": {{\"Name\": \"new.{zone}\", \"Type\": \"A\", \"TTL\": 60, \"ResourceRecords\": [{{\"Value\": \"192.0.2.5\"}}]}}}}]}}}}"
+    );
+    let plan = plan_import(&s, None, &text);
+    let Ok(ImportPlan::Batch(p, summary)) = plan else {
+        panic!("{plan:?}");
+    };
+    assert_eq!(summary, "Applied a change batch of 1 change.");
+    let after = apply(&s, ImportPlan::Batch(p, summary));
+    assert_eq!(
+        sets(&after, |r| r.name.to_string() == format!("new.{zone}")).len(),
+        1
+    );
+}
+
+/// A chosen kind is obeyed: a zone file read as a scenario is refused by the
+/// scenario loader (RFC 8259: not JSON), not imported as records.
+#[test]
+fn chosen_kind_overrides_detection() {
+    let e = plan_import(&failover(), Some(ImportKind::Scenario), "www A 192.0.2.1\n")
+        .err()
+        .unwrap_or_default();
+    assert!(
+        e.starts_with("Not a dnsplay scenario: line 1, column 1"),
+        "{e}"
+    );
 }
