@@ -55,7 +55,7 @@ test("the zone downloads as a BIND zone file naming its records", async () => {
     for (const owner of ["api.example.com.", "docs.example.com.", "my-gateway.example.com."]) {
       assert.ok(text.includes(owner), `${owner} missing from\n${text}`);
     }
-    await page.locator(".io-ok", { hasText: "Downloaded example.com.zone" }).waitFor(WAIT);
+    await page.locator(".io-ok", { hasText: "Sent example.com.zone" }).waitFor(WAIT);
     // The same text without a download, for phones and sandboxed iframes.
     await page.getByRole("button", { name: "Show text" }).click();
     assert.equal(await page.locator("#io-export-text").inputValue(), text);

@@ -106,7 +106,9 @@ pub fn import_export(props: &ImportExportProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let result = export_text(format, &scenario).and_then(|t| {
                 download(&name, format.mime(), &t)
-                    .map(|()| format!("Downloaded {name}."))
+                    // A sandboxed iframe drops the download without an
+                    // error, so the message says where else to get the text.
+                    .map(|()| format!("Sent {name} to the browser's downloads. Nothing came? Use Show text and copy it."))
                     .map_err(|_| {
                         "The browser blocked the download: use Show text and copy it.".to_string()
                     })
