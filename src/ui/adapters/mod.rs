@@ -9,6 +9,7 @@ pub mod batch;
 pub mod bulk;
 pub mod choosing;
 pub mod clients;
+pub mod import_export;
 pub mod kubernetes;
 pub mod resolution;
 pub mod rows;

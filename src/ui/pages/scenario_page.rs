@@ -21,11 +21,13 @@ use crate::scenario::blog::{localstack_command, LOCALSTACK_SETUP};
 use crate::ui::adapters::answer::answer_view;
 use crate::ui::adapters::batch::{add_batch, check, delete_batch, edit_batch};
 use crate::ui::adapters::clients::{client_options, SCENARIO_CLIENT};
+use crate::ui::adapters::import_export::{page_stem, plan_import, ImportPlan};
 use crate::ui::adapters::rows::rows_from_zone;
 use crate::ui::adapters::run_views::{answer_changes, failover_tree, lint_views, timeline_view};
+use crate::ui::components::import_export::ImportRequest;
 use crate::ui::components::{
-    AnswerPanel, Console, FailoverTree, HistoryBar, Lints, Panel, RecordTable, SectionPage,
-    ShareButton, Timeline,
+    AnswerPanel, Console, FailoverTree, HistoryBar, ImportExport, Lints, Panel, RecordTable,
+    SectionPage, ShareButton, Timeline,
 };
 use crate::ui::hooks::use_update_timing::{
     cancel_update_timing, mark_update_start, use_update_timing,
@@ -211,6 +213,24 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
         })
     };
 
+    // Import: checked whole (the scenario loader, Route 53's validation)
+    // before anything is dispatched, so a refusal changes nothing.
+    let on_import = {
+        let store = store.clone();
+        Callback::from(move |(kind, text): ImportRequest| {
+            match plan_import(&store.workspace.scenario, kind, &text)? {
+                ImportPlan::Replace(s) => {
+                    store.dispatch(Action::LoadScenario(Rc::new(*s)));
+                    Ok("Loaded the scenario: it replaces this page's.".to_string())
+                }
+                ImportPlan::Batch(p, summary) => {
+                    store.dispatch(Action::ApplyBatch(p));
+                    Ok(summary)
+                }
+            }
+        })
+    };
+
     // Console: runs against the page's Route 53; changes flow back.
     let run_command: Rc<dyn Fn(String) -> RunOutcome> = {
         let (store, shell) = (store.clone(), shell.clone());
@@ -342,6 +362,7 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                     can_reset={!store.at_preset()} on_undo={dispatch(Action::Undo)}
                     on_redo={dispatch(Action::Redo)} on_reset={dispatch(Action::ResetToPreset)} />
                 <ShareButton scenario={scenario.clone()} route={store.route.clone()} time_ms={time} />
+                <ImportExport scenario={scenario.clone()} stem={page_stem(&store.route)} {on_import} />
                 <p class="page-status" role="status" aria-live="polite">{ (*status).clone() }</p>
                 if page == Page::Choosing {
                     <Panel id="choosing" title="Which record fits?" wide=true>
