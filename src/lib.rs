@@ -11,7 +11,7 @@
 //! | [`engine`] | the DNS and Route 53 engine (below) | pure Rust, `hickory-proto`, `serde` |
 //! | [`console`] | the shell-like console: `aws`/`awslocal route53`, variables, `$(...)`, `--query`, output formats; `dig`, `curl`, `sleep` through the simulated network | `engine` (through [`engine::aws::AwsApi`]) |
 //! | [`scenario`] | the shareable document ([`scenario::model::Scenario`]), the versioned share-link codec ([`scenario::codec`]), presets, the blog's snippets, importers and exporters ([`scenario::formats`]) | `engine` |
-//! | [`ui`] | Yew components, router, the root store with per-page undo ([`ui::history`]), hooks for URL, timers, size and autosave ([`ui::saved`]) | everything |
+//! | [`ui`] | Yew components, router, the root store with per-page undo ([`ui::history`]), hooks for URL, timers, size and autosave ([`ui::saved`]), embed mode ([`ui::embed`]), one page per blog section ([`ui::pages`]) with pure layouts ([`ui::view_model`]) and engine-to-view adapters ([`ui::adapters`]) | everything |
 //!
 //! Inside the engine:
 //!
