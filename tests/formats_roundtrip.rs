@@ -1,4 +1,5 @@
-//! Issue 7's round trips: every exported awslocal script, run by the
+//! Issue 7's round trips, on every preset's zones and a zone with every
+//! shape: every exported awslocal script, run by the
 //! console, rebuilds the same zone; every exported zone file re-imports to
 //! the same records; change batches and zone-file imports go through the
 //! Route 53 validator.
@@ -15,7 +16,7 @@ use dnsplay::scenario::formats::change_batch::{
 };
 use dnsplay::scenario::formats::terraform::export_terraform;
 use dnsplay::scenario::formats::zonefile::import_zone;
-use dnsplay::scenario::presets::route53_failover;
+use dnsplay::scenario::presets::{route53_failover, PRESETS};
 use hickory_proto::rr::Record;
 use serde_json::{json, Value};
 
@@ -71,6 +72,17 @@ fn rich_service() -> Route53 {
     r53
 }
 
+/// Every service the round trips run on: the rich zone, then each preset
+/// the playground's pages start from (its zones are exported one by one).
+fn services() -> Vec<(String, Route53)> {
+    let mut out = vec![("rich".to_string(), rich_service())];
+    for p in PRESETS {
+        let s = (p.build)(1).unwrap_or_else(|e| panic!("{}: {e}", p.name));
+        out.push((p.name.to_string(), s.route53));
+    }
+    out
+}
+
 fn blog_service() -> Route53 {
     route53_failover::build(1)
         .unwrap_or_else(|e| panic!("{e}"))
@@ -103,9 +115,14 @@ fn comparable(r53: &Route53, zone: &HostedZone) -> Vec<Value> {
 
 #[test]
 fn awslocal_scripts_rebuild_the_same_zone() {
-    for (label, r53) in [("blog", blog_service()), ("rich", rich_service())] {
-        let zone = &r53.zones[0];
-        let script = export_awslocal(&r53, zone);
+    let all = services();
+    let cases = all
+        .iter()
+        .flat_map(|(label, r53)| r53.zones.iter().map(move |z| (label, r53, z)));
+    let mut n = 0;
+    for (label, r53, zone) in cases {
+        n += 1;
+        let script = export_awslocal(r53, zone);
         let mut console = Console::new(Route53::new(99));
         let out = console.run_script(&script);
         assert_eq!(out.status, 0, "{label}: {}\n{script}", out.stderr);
@@ -115,10 +132,14 @@ fn awslocal_scripts_rebuild_the_same_zone() {
         assert_eq!(rebuilt.zones[0].name, zone.name, "{label}");
         assert_eq!(
             comparable(&rebuilt, &rebuilt.zones[0]),
-            comparable(&r53, zone),
+            comparable(r53, zone),
             "{label}:\n{script}"
         );
     }
+    assert!(
+        n > PRESETS.len(),
+        "every preset has a zone, plus the rich one"
+    );
 }
 
 /// Records in a fixed order: owner, type, RDATA in presentation format.
@@ -140,24 +161,30 @@ fn sorted(records: Vec<Record>) -> Vec<(String, u16, u32, String)> {
 
 #[test]
 fn zone_files_reimport_to_the_same_records() {
-    for (label, r53) in [("blog", blog_service()), ("rich", rich_service())] {
-        let zone = &r53.zones[0];
-        let text = export_bind(zone).unwrap_or_else(|e| panic!("{label}: {e}"));
-        let again = import_zone(&text, None).unwrap_or_else(|e| panic!("{label}: {e}\n{text}"));
-        let want = plain_zone(zone).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(
-            sorted(again.records()),
-            sorted(want.records()),
-            "{label}:\n{text}"
-        );
-        // The routed sets are named in comments.
-        for set in zone.sets().filter(|s| s.routing != Routing::Simple) {
-            let id = set.routing.set_id().unwrap_or_default();
-            assert!(
-                text.contains(&format!("set {id}: ")),
-                "{label}: {id}\n{text}"
-            );
+    for (label, r53) in services() {
+        for zone in &r53.zones {
+            zone_file_round_trip(&label, zone);
         }
+    }
+}
+
+/// A zone's BIND export re-imports to the records the zone holds.
+fn zone_file_round_trip(label: &str, zone: &HostedZone) {
+    let text = export_bind(zone).unwrap_or_else(|e| panic!("{label}: {e}"));
+    let again = import_zone(&text, None).unwrap_or_else(|e| panic!("{label}: {e}\n{text}"));
+    let want = plain_zone(zone).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        sorted(again.records()),
+        sorted(want.records()),
+        "{label}:\n{text}"
+    );
+    // The routed sets are named in comments.
+    for set in zone.sets().filter(|s| s.routing != Routing::Simple) {
+        let id = set.routing.set_id().unwrap_or_default();
+        assert!(
+            text.contains(&format!("set {id}: ")),
+            "{label}: {id}\n{text}"
+        );
     }
 }
 
