@@ -8,7 +8,10 @@
 //!   servers go along as glue);
 //! * the user's Route 53 hosted zones, served by their four `awsdns`
 //!   servers, and a small zone for each server's own domain
-//!   (`awsdns-07.net`) so its name resolves;
+//!   (`awsdns-07.net`) so its name resolves; an alias to an AWS resource
+//!   (a load balancer...) answers with the addresses the world gives the
+//!   resource at the time asked, as Route 53 does
+//!   ([`crate::engine::route53::aws_alias`]);
 //! * built-in zones: `amazonaws.com` (API Gateway names, whose addresses
 //!   change, answered from [`World::managed`] at the time asked),
 //!   `localstack.cloud` (`localhost.localstack.cloud` and, by wildcard,
@@ -30,7 +33,8 @@ use super::builtin::builtin_zones;
 use super::hosted::{static_zone_data, ZoneData};
 use super::servers::{awsdns_address, tld_servers, NameServer, ROOT_SERVERS};
 use super::{Authorities, ClientLocation};
-use crate::engine::lookup::{lookup, Answer, AuthZone, Catalog, ZoneSource};
+use crate::engine::lookup::{lookup_with, Answer, AuthZone, Catalog, ZoneSource};
+use crate::engine::route53::aws_alias::AwsResources;
 use crate::engine::route53::HostedZone;
 use crate::engine::time::SimTime;
 use crate::engine::world::{ManagedHost, ManagedKind, World};
@@ -66,6 +70,12 @@ pub struct DnsTree {
     servers: BTreeMap<IpAddr, Server>,
     managed: Vec<ManagedHost>,
     seed: u64,
+    /// The world, for the addresses of AWS resources that aliases point at
+    /// (Route 53 answers those aliases itself, at the time asked).
+    world: World,
+    /// The ids of the account's hosted zones: an alias into another zone
+    /// id points at an AWS resource.
+    account_zone_ids: Vec<String>,
     /// Zones that could not be built, with the reason (a hosted zone whose
     /// data BIND would refuse to load).
     pub problems: Vec<String>,
@@ -157,6 +167,8 @@ impl DnsTree {
             roots,
             managed: world.managed.clone(),
             seed: world.seed,
+            world: world.clone(),
+            account_zone_ids: zones.iter().map(|z| z.id.clone()).collect(),
             ..DnsTree::default()
         };
         for d in drafts.into_values() {
@@ -212,6 +224,11 @@ impl DnsTree {
         })
     }
 
+    /// The AWS resources aliases point at, as they are at `now`.
+    fn resources(&self, now: SimTime) -> AwsResources<'_> {
+        AwsResources::new(&self.world, &self.account_zone_ids, now)
+    }
+
     /// An API Gateway name answers with the addresses it has at `now`
     /// (they change, [`ManagedKind::ApiGateway`]): the zone is rebuilt with
     /// them for this one question.
@@ -241,7 +258,7 @@ impl DnsTree {
                 }),
         );
         let fresh = AuthZone::new(zone.origin().clone(), records, zone.aliases()).ok()?;
-        Some(lookup(&fresh, qname, qtype))
+        Some(lookup_with(&fresh, &self.resources(now), qname, qtype))
     }
 }
 
@@ -264,7 +281,7 @@ impl Authorities for DnsTree {
                 return Some(a);
             }
         }
-        Some(lookup(&s.catalog, qname, qtype))
+        Some(lookup_with(&s.catalog, &self.resources(now), qname, qtype))
     }
 
     fn server_name(&self, server: IpAddr) -> Option<Name> {
