@@ -345,6 +345,8 @@ test("the routing editor makes a geolocation record that answers by where the cl
     await ask("virginia");
     await page.locator("ol.trace li", { hasText: "no record matches the client's location and there is no default record" }).waitFor(WAIT);
     assert.doesNotMatch(await dig(page), /192\.168\.49\.2/);
+    // DG routing-policy-geo "no answer": the name exists, so NOERROR/NODATA (RFC 8020).
+    assert.match(await dig(page), /status: NOERROR/);
     // An alias to a name the zone lacks: Route 53's message, in the values cell.
     await page.getByRole("button", { name: "Edit api.hello.com. A" }).click();
     await page.getByLabel("Alias", { exact: true }).check();

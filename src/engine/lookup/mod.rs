@@ -5,9 +5,12 @@
 //! * [`Catalog`] — several zones; the nearest one answers.
 //! * [`lookup`] — RFC 1034 §4.3.2, RFC 4592, RFC 2308, referrals and
 //!   aliases, returning an [`Answer`] with a trace. Never `Err`.
+//!   [`lookup_with`] also answers aliases to AWS resources, whose
+//!   addresses an [`AliasResources`] gives at the instant asked.
 //!
 //! The wire form (message bytes, dig view) is [`crate::engine::wire`].
 
+mod alias;
 mod answer;
 mod catalog;
 mod error;
@@ -22,10 +25,13 @@ mod tests_bind;
 mod tests_props;
 #[cfg(test)]
 mod tests_rfc;
+#[cfg(test)]
+mod tests_route53;
 
+pub use alias::{AliasResources, NoResources, ResourceRecords, MAX_ALIAS_DEPTH};
 pub use answer::{Answer, Outcome, StepKind, TraceStep};
 pub use catalog::{Catalog, ZoneSource};
 pub use error::ZoneError;
 pub use node::{Alias, Node, RrSet};
-pub use resolve::{lookup, MAX_ALIAS_DEPTH, MAX_CNAME_CHAIN};
+pub use resolve::{lookup, lookup_with, MAX_CNAME_CHAIN};
 pub use zone::AuthZone;

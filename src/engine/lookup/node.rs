@@ -34,7 +34,9 @@ pub enum RrSet {
     Alias(Alias),
 }
 
-/// All record sets at one owner name.
+/// All record sets at one owner name; none for a Route 53 name whose
+/// routing answers nothing at the moment, which still exists
+/// ([`super::AuthZone::with_empty_names`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     /// The owner name with the case it was first given.

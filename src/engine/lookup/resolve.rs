@@ -7,9 +7,10 @@ use std::collections::BTreeSet;
 use hickory_proto::op::ResponseCode;
 use hickory_proto::rr::{LowerName, Name, RData, Record, RecordType};
 
+use super::alias::{resolve_alias, AliasResources, NoResources};
 use super::answer::{Answer, Outcome};
 use super::catalog::ZoneSource;
-use super::node::{Alias, Node, RrSet};
+use super::node::{Node, RrSet};
 use super::sections::{add_additional, complete_positive, negative_soa};
 use super::zone::AuthZone;
 
@@ -19,10 +20,6 @@ use super::zone::AuthZone;
 /// A loop ends the same way, with each CNAME copied once.
 pub const MAX_CNAME_CHAIN: usize = 11;
 
-/// How many aliases in a row are followed (an alias to an alias); Route 53
-/// does not document a limit, the bound only keeps a cycle finite.
-pub const MAX_ALIAS_DEPTH: usize = 8;
-
 const STEP2: &str = "RFC 1034 §4.3.2 step 2";
 const STEP3A: &str = "RFC 1034 §4.3.2 step 3a";
 const STEP3B: &str = "RFC 1034 §4.3.2 step 3b";
@@ -30,6 +27,7 @@ const STEP3C: &str = "RFC 1034 §4.3.2 step 3c";
 const RFC2308: &str = "RFC 2308 §2.1-2.2, §3";
 const RFC4592_SYNTH: &str = "RFC 4592 §2.2.1, §3.3.1";
 const RFC4592_ENT: &str = "RFC 4592 §2.2.2";
+const RFC8020_ROUTED: &str = "RFC 8020 §2; Route 53 DG routing-policy-geo";
 
 /// What one pass over a name decided.
 enum Next {
@@ -45,8 +43,20 @@ enum Next {
 /// to the resolver even if `source` holds that zone (BIND restarts the
 /// lookup there; our answer stops at the zone edge, see
 /// [`Outcome::OutOfZoneCname`]). Aliases may point into any zone of
-/// `source`.
+/// `source`; an alias to an AWS resource answers NODATA here, as no zone
+/// holds its addresses (see [`lookup_with`]).
 pub fn lookup<S: ZoneSource + ?Sized>(source: &S, qname: &Name, qtype: RecordType) -> Answer {
+    lookup_with(source, &NoResources, qname, qtype)
+}
+
+/// [`lookup`], with the addresses of the AWS resources that aliases point
+/// at from `resources` (Route 53 answers such an alias itself, DG
+/// `resource-record-sets-choosing-alias-non-alias`).
+pub fn lookup_with<S, R>(source: &S, resources: &R, qname: &Name, qtype: RecordType) -> Answer
+where
+    S: ZoneSource + ?Sized,
+    R: AliasResources + ?Sized,
+{
     let mut ans = Answer::new();
     let mut current = qname.clone();
     current.set_fqdn(true);
@@ -69,7 +79,7 @@ pub fn lookup<S: ZoneSource + ?Sized>(source: &S, qname: &Name, qtype: RecordTyp
     let mut chain = 0usize;
     // Each pass either finishes or follows one CNAME; `chain` bounds it.
     loop {
-        match one_name(source, zone, &current, qtype, &mut ans) {
+        match one_name(source, resources, zone, &current, qtype, &mut ans) {
             Next::Done => break,
             Next::Chase(target) => {
                 chain += 1;
@@ -146,8 +156,9 @@ pub fn lookup<S: ZoneSource + ?Sized>(source: &S, qname: &Name, qtype: RecordTyp
 }
 
 /// One pass of RFC 1034 §4.3.2 step 3 for `current`.
-fn one_name<S: ZoneSource + ?Sized>(
+fn one_name<S: ZoneSource + ?Sized, R: AliasResources + ?Sized>(
     source: &S,
+    resources: &R,
     zone: &AuthZone,
     current: &Name,
     qtype: RecordType,
@@ -170,7 +181,7 @@ fn one_name<S: ZoneSource + ?Sized>(
     }
     if let Some(node) = zone.node(&lower) {
         ans.step(STEP3A, format!("{current} matches a name in the zone"));
-        return answer_at_node(source, node, node.name.clone(), qtype, ans);
+        return answer_at_node(source, resources, node, node.name.clone(), qtype, ans);
     }
     if zone.is_empty_non_terminal(&lower) {
         no_data(
@@ -205,7 +216,7 @@ fn one_name<S: ZoneSource + ?Sized>(
                 ),
             );
             // BIND writes the synthesized owner in lower case (observed).
-            answer_at_node(source, wild, current.to_lowercase(), qtype, ans)
+            answer_at_node(source, resources, wild, current.to_lowercase(), qtype, ans)
         }
         None if wild_lower
             .as_ref()
@@ -230,7 +241,7 @@ fn one_name<S: ZoneSource + ?Sized>(
     }
 }
 
-fn no_data(ans: &mut Answer, text: String, rule: &'static str) {
+pub(super) fn no_data(ans: &mut Answer, text: String, rule: &'static str) {
     ans.rcode = ResponseCode::NoError;
     ans.outcome = Outcome::NoData;
     ans.step(rule, text);
@@ -272,13 +283,13 @@ fn referral(zone: &AuthZone, cut: &Node, current: &Name, ans: &mut Answer) -> Ne
     Next::Done
 }
 
-fn push_unique(ans: &mut Answer, rec: Record) {
+pub(super) fn push_unique(ans: &mut Answer, rec: Record) {
     if !ans.answer.contains(&rec) {
         ans.answer.push(rec);
     }
 }
 
-fn with_owner(records: Vec<Record>, owner: &Name) -> Vec<Record> {
+pub(super) fn with_owner(records: Vec<Record>, owner: &Name) -> Vec<Record> {
     records
         .into_iter()
         .map(|mut r| {
@@ -288,13 +299,28 @@ fn with_owner(records: Vec<Record>, owner: &Name) -> Vec<Record> {
         .collect()
 }
 
-fn answer_at_node<S: ZoneSource + ?Sized>(
+fn answer_at_node<S: ZoneSource + ?Sized, R: AliasResources + ?Sized>(
     source: &S,
+    resources: &R,
     node: &Node,
     owner: Name,
     qtype: RecordType,
     ans: &mut Answer,
 ) -> Next {
+    if node.rrsets.is_empty() {
+        // A routed name whose policy answers nothing here (geolocation
+        // with no matching location and no default record): it still
+        // exists, and RFC 8020 keeps NXDOMAIN for names with nothing at or
+        // below them.
+        no_data(
+            ans,
+            format!(
+                "{owner} has record sets, but routing answers none of them here; the name exists, so NODATA (Route 53's \"no answer\"), not NXDOMAIN"
+            ),
+            RFC8020_ROUTED,
+        );
+        return Next::Done;
+    }
     if qtype == RecordType::ANY {
         for (t, set) in &node.rrsets {
             match set {
@@ -303,7 +329,7 @@ fn answer_at_node<S: ZoneSource + ?Sized>(
                         push_unique(ans, r);
                     }
                 }
-                RrSet::Alias(alias) => resolve_alias(source, alias, &owner, *t, ans, 0),
+                RrSet::Alias(alias) => resolve_alias(source, resources, alias, &owner, *t, ans, 0),
             }
         }
         ans.outcome = Outcome::Data;
@@ -320,7 +346,7 @@ fn answer_at_node<S: ZoneSource + ?Sized>(
             return Next::Done;
         }
         Some(RrSet::Alias(alias)) => {
-            resolve_alias(source, alias, &owner, qtype, ans, 0);
+            resolve_alias(source, resources, alias, &owner, qtype, ans, 0);
             return Next::Done;
         }
         None => {}
@@ -341,59 +367,4 @@ fn answer_at_node<S: ZoneSource + ?Sized>(
         RFC2308,
     );
     Next::Done
-}
-
-/// Route 53 alias: the target's records of `qtype`, under the queried name.
-fn resolve_alias<S: ZoneSource + ?Sized>(
-    source: &S,
-    alias: &Alias,
-    owner: &Name,
-    qtype: RecordType,
-    ans: &mut Answer,
-    depth: usize,
-) {
-    const RULE: &str = "Route 53 DG resource-record-sets-choosing-alias-non-alias";
-    let target = LowerName::new(&alias.target);
-    let node = source.find_zone(&target).and_then(|z| z.node(&target));
-    match node.and_then(|n| n.rrsets.get(&qtype).map(|s| (n, s))) {
-        Some((n, RrSet::Records { .. })) => {
-            for r in with_owner(n.records(qtype), owner) {
-                push_unique(ans, r);
-            }
-            ans.outcome = Outcome::Data;
-            ans.step(
-                RULE,
-                format!(
-                    "alias {owner} {qtype} -> {}: the target's records answer under {owner}",
-                    alias.target
-                ),
-            );
-        }
-        Some((_, RrSet::Alias(next))) if depth < MAX_ALIAS_DEPTH => {
-            ans.step(
-                RULE,
-                format!(
-                    "alias target {} is itself an alias; following it",
-                    alias.target
-                ),
-            );
-            resolve_alias(source, next, owner, qtype, ans, depth + 1);
-        }
-        Some((_, RrSet::Alias(_))) => no_data(
-            ans,
-            format!(
-                "more than {MAX_ALIAS_DEPTH} aliases in a row at {}: NODATA",
-                alias.target
-            ),
-            RULE,
-        ),
-        None => no_data(
-            ans,
-            format!(
-                "alias target {} has no {qtype} records here: NODATA",
-                alias.target
-            ),
-            RULE,
-        ),
-    }
 }

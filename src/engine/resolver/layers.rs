@@ -91,6 +91,36 @@ pub struct WithRouting<A, V> {
     pub view: V,
 }
 
+impl<A: Authorities, V> WithRouting<A, V> {
+    /// The apex `rtype` records (SOA or NS) of the zone that gave `a`, asked
+    /// of the same server; the apex is the owner of the SOA or NS set in
+    /// `a`'s Authority section (the lookup puts one of them there).
+    fn apex_records(
+        &self,
+        server: IpAddr,
+        a: &Answer,
+        rtype: RecordType,
+        now: SimTime,
+        client: &ClientLocation,
+    ) -> Vec<Record> {
+        let Some(apex) = a
+            .authority
+            .iter()
+            .find(|r| matches!(r.record_type(), RecordType::SOA | RecordType::NS))
+            .map(|r| r.name.clone())
+        else {
+            return Vec::new();
+        };
+        self.inner
+            .ask(server, &apex, rtype, now, client)
+            .map(|apex_answer| apex_answer.answer)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| r.record_type() == rtype)
+            .collect()
+    }
+}
+
 impl<A: Authorities, V: RoutingView> Authorities for WithRouting<A, V> {
     fn root_hints(&self) -> Vec<NameServer> {
         self.inner.root_hints()
@@ -122,11 +152,33 @@ impl<A: Authorities, V: RoutingView> Authorities for WithRouting<A, V> {
             .map(|d| Record::from_rdata(owner.clone(), routed.ttl, d.clone()))
             .collect();
         a.rcode = ResponseCode::NoError;
+        let was = a.outcome.clone();
         if a.answer.is_empty() {
             a.outcome = Outcome::NoData;
+            a.additional.clear();
+            if was != Outcome::NoData {
+                // RFC 2308 §2.2: NODATA carries the zone's SOA, whose
+                // TTL is the negative-caching TTL (§3, §5).
+                a.authority = self.apex_records(server, &a, RecordType::SOA, now, client);
+                for soa in &mut a.authority {
+                    if let RData::SOA(data) = &soa.data {
+                        soa.ttl = soa.ttl.min(data.minimum);
+                    }
+                }
+            }
+            a.step(
+                "RFC 8020 §2; RFC 2308 §2.2",
+                format!(
+                    "routing answers no record of {owner} {qtype} here; the name exists, so NOERROR with no data and the SOA in Authority (Route 53's \"no answer\")"
+                ),
+            );
         } else {
             a.outcome = Outcome::Data;
-            a.authority.retain(|r| r.record_type() != RecordType::SOA);
+            if was != Outcome::Data {
+                // Route 53 DG DNSBehavior: a positive answer carries the
+                // zone's NS set in Authority.
+                a.authority = self.apex_records(server, &a, RecordType::NS, now, client);
+            }
         }
         a.step(
             "Route 53 DG routing-policy",

@@ -45,6 +45,8 @@ pub(crate) mod tests_support {
 }
 #[cfg(test)]
 mod tests_cache;
+#[cfg(test)]
+mod tests_route53;
 
 use std::net::IpAddr;
 

@@ -23,7 +23,7 @@ use crate::engine::world::World;
 
 /// TTL given to a routed alias answer (an alias has no TTL of its own; the
 /// target's applies, and AWS targets use 60 s).
-pub const ALIAS_TTL: u32 = 60;
+pub use crate::engine::route53::aws_alias::ALIAS_TTL;
 
 /// Route 53's routing under a failover timeline.
 #[derive(Debug, Clone)]

@@ -9,6 +9,7 @@
 //! routing, health checks and alias targets, which plain records can't
 //! carry).
 
+pub mod aws_alias;
 pub mod clock;
 pub mod conflicts;
 pub mod health_checks;
@@ -20,6 +21,7 @@ pub mod problem;
 pub mod rdata;
 pub mod record;
 pub mod routing_view;
+pub mod served;
 pub mod service;
 pub mod shape;
 pub mod validate;

@@ -1,150 +1,26 @@
 //! The answer panel's answer: what Route 53's name servers say to one
-//! question at one simulated instant. Each name and type with routed sets
-//! (failover, weighted...) is first reduced to the sets routing chooses at
-//! that instant (`routing_view::route` with the timeline's health), then
-//! every hosted zone becomes an [`AuthZone`] snapshot and the lookup
-//! (RFC 1034 §4.3.2) answers from it; `wire` turns the answer into bytes,
-//! dig text and labelled fields.
+//! question at one simulated instant, from
+//! [`served_answer`] (routed sets reduced to what routing chooses with the
+//! timeline's health, aliases to AWS resources answered with their
+//! addresses, the lookup of RFC 1034 §4.3.2); `wire` turns the answer into
+//! bytes, dig text and labelled fields.
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use hickory_proto::rr::{Name, Record, RecordType};
+use hickory_proto::rr::RecordType;
 
-use super::aws_alias::{aws_alias_note, aws_alias_records};
 use super::clients::{client_for, latency_for};
-use crate::engine::lookup::{lookup, Alias, AuthZone, Catalog, StepKind};
+use crate::engine::lookup::StepKind;
 use crate::engine::name::{format_name, parse_name};
 use crate::engine::rng::SimRng;
-use crate::engine::route53::routing_view::{chosen_sets, route, Query, RoutingContext};
-use crate::engine::route53::{HostedZone, RecordData, RecordSet, Route53, Routing};
-use crate::engine::routing::Answer as Routed;
+use crate::engine::route53::routing_view::RoutingContext;
+use crate::engine::route53::served::served_answer;
 use crate::engine::time::SimTime;
 use crate::engine::wire;
 use crate::scenario::model::Scenario;
 use crate::ui::view_model::answer::{AnswerView, Hop, TraceStep};
 use crate::ui::view_model::hex::{WireField, WireView};
-
-/// The sets of one name and type that answer at `at`, plus a line saying
-/// how routing chose them when it had a choice.
-fn routed_sets<'z>(
-    route53: &Route53,
-    zone: &'z HostedZone,
-    group: &[&'z RecordSet],
-    at: SimTime,
-    health: &BTreeMap<String, bool>,
-    ctx: &RoutingContext<'_>,
-) -> (Vec<&'z RecordSet>, Option<String>) {
-    let Some(first) = group.first() else {
-        return (Vec::new(), None);
-    };
-    if group.len() == 1 && first.routing == Routing::Simple {
-        return (group.to_vec(), None);
-    }
-    let q = Query::new(&format_name(&first.name), &first.rtype.to_string());
-    match route(route53, &q, at, health, ctx) {
-        Ok(a) => {
-            let note = match &a.answer {
-                Routed::Records { chosen, reason, .. } => {
-                    format!("{} {}: {reason} → {}", q.name, q.rtype, chosen.join(", "))
-                }
-                Routed::NoData { reason } => format!("{} {}: {reason}", q.name, q.rtype),
-            };
-            (
-                chosen_sets(zone, &first.name, first.rtype, &a.answer),
-                Some(note),
-            )
-        }
-        Err(e) => (Vec::new(), Some(e.to_string())),
-    }
-}
-
-/// The zone's sets grouped by name and type, names in the API's list
-/// order and each name's types in type-number order. The zone lists sets
-/// by (name, type, set id), so one name and type are adjacent: grouping
-/// is one pass, with no sort key built per set (it mattered at 5,000 sets).
-fn groups_of(zone: &HostedZone) -> Vec<Vec<&RecordSet>> {
-    let mut groups: Vec<Vec<&RecordSet>> = Vec::new();
-    for set in zone.sets() {
-        match groups.last_mut() {
-            Some(g)
-                if g.first()
-                    .is_some_and(|f| f.name == set.name && f.rtype == set.rtype) =>
-            {
-                g.push(set)
-            }
-            _ => groups.push(vec![set]),
-        }
-    }
-    // Types of one name in number order, as a map keyed by type would give.
-    let mut start = 0;
-    while start < groups.len() {
-        let name = groups[start].first().map(|s| s.name.clone());
-        let end = groups[start..]
-            .iter()
-            .position(|g| g.first().map(|s| &s.name) != name.as_ref())
-            .map_or(groups.len(), |n| start + n);
-        groups[start..end].sort_by_key(|g| g.first().map(|s| u16::from(s.rtype)));
-        start = end.max(start + 1);
-    }
-    groups
-}
-
-/// One hosted zone as the name servers see it at `at`; routing notes for
-/// the sets at `qname` go to `notes`.
-fn snapshot(
-    route53: &Route53,
-    zone: &HostedZone,
-    at: SimTime,
-    health: &BTreeMap<String, bool>,
-    ctx: &RoutingContext<'_>,
-    qname: &Name,
-    notes: &mut Vec<String>,
-) -> Result<AuthZone, String> {
-    let groups = groups_of(zone);
-    let (mut records, mut aliases): (Vec<Record>, Vec<(Name, RecordType, Alias)>) =
-        (Vec::new(), Vec::new());
-    for group in &groups {
-        let (chosen, note) = routed_sets(route53, zone, group, at, health, ctx);
-        if let (Some(n), Some(s)) = (note, group.first()) {
-            // hickory's `Name` compares case-insensitively (RFC 4343).
-            if s.name == *qname {
-                notes.push(n);
-            }
-        }
-        for set in chosen {
-            match &set.data {
-                RecordData::Values { .. } => records.extend(set.records()),
-                RecordData::Alias(a) if a.hosted_zone_id != zone.id => {
-                    let found = aws_alias_records(set, a, ctx.world, at);
-                    if set.name == qname.to_lowercase() {
-                        notes.push(aws_alias_note(set, a, found.len()));
-                    }
-                    records.extend(found);
-                }
-                RecordData::Alias(a) => {
-                    // One alias answers for a name and type (a routed alias
-                    // pair has one chosen member).
-                    if !aliases
-                        .iter()
-                        .any(|(n, t, _)| *n == set.name && *t == set.rtype)
-                    {
-                        aliases.push((
-                            set.name.clone(),
-                            set.rtype,
-                            Alias {
-                                target: a.dns_name.clone(),
-                                hosted_zone_id: a.hosted_zone_id.clone(),
-                                evaluate_target_health: a.evaluate_target_health,
-                            },
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    AuthZone::new(zone.name.clone(), records, aliases).map_err(|e| e.to_string())
-}
 
 fn failure(text: String) -> AnswerView {
     AnswerView {
@@ -192,24 +68,8 @@ pub fn answer_view(
         latency: &latency,
         seed: scenario.seed,
     };
-    let mut catalog = Catalog::new();
-    let mut notes = Vec::new();
-    let mut broken = Vec::new();
-    for zone in &scenario.route53.zones {
-        match snapshot(
-            &scenario.route53,
-            zone,
-            at,
-            health,
-            &ctx,
-            &qname,
-            &mut notes,
-        ) {
-            Ok(z) => catalog.insert(z),
-            Err(e) => broken.push(format!("{}: {e}", zone.name_text())),
-        }
-    }
-    let answer = lookup(&catalog, &qname, qtype);
+    let served = served_answer(&scenario.route53, &qname, qtype, at, health, &ctx);
+    let (answer, notes, broken) = (served.answer, served.notes, served.broken);
     let shown = format_name(&qname);
     let id = SimRng::derive(
         scenario.seed,
@@ -462,6 +322,72 @@ mod tests {
         // The scenario's own client has no location: only the default
         // geolocation record contains it.
         assert!(ask("geo.hello.com", "laptop").contains("198.51.100.4"));
+    }
+
+    /// DG `routing-policy-geo`: with geolocation records only, none for the
+    /// asker's place and no default, Route 53 gives "no answer": NOERROR,
+    /// an empty Answer and the zone's SOA in Authority (RFC 2308 §2.2), not
+    /// NXDOMAIN, since the name exists (RFC 8020).
+    #[test]
+    fn geolocation_without_a_match_or_default_answers_nodata() {
+        use crate::ui::adapters::batch::{add_batch, check};
+        use crate::ui::view_model::record_table::RowFields;
+        use crate::ui::workspace::Workspace;
+        let mut ws = Workspace::with(simple_zones::a_records(1).unwrap_or_else(|e| panic!("{e}")));
+        for (routing, value) in [
+            ("geolocation continent EU · set europe", "198.51.100.1"),
+            ("geolocation country US · set us", "198.51.100.3"),
+        ] {
+            let f = RowFields {
+                name: "geo.hello.com".into(),
+                rtype: "A".into(),
+                routing: routing.into(),
+                ttl: "60".into(),
+                values: value.into(),
+                ..RowFields::default()
+            };
+            let p =
+                add_batch(&ws.scenario.route53.zones[0], &f).unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(check(&ws.scenario.route53, &p), Ok(()), "{routing}");
+            assert!(ws.apply_batch(&p, SimTime::ZERO));
+        }
+        let section = |v: &AnswerView, name: &str| -> Vec<String> {
+            v.dig
+                .lines()
+                .skip_while(|l| !l.contains(name))
+                .skip(1)
+                .take_while(|l| !l.trim().is_empty())
+                .map(|l| l.split_whitespace().take(4).collect::<Vec<_>>().join(" "))
+                .collect()
+        };
+        for (client, status, answer) in [
+            ("tokyo", "NOERROR", vec![]),
+            ("frankfurt", "NOERROR", vec!["geo.hello.com. 60 IN A"]),
+        ] {
+            let v = answer_view(
+                &ws.scenario,
+                &BTreeMap::new(),
+                "geo.hello.com",
+                "A",
+                SimTime::ZERO,
+                client,
+            );
+            assert!(v.dig.contains(&format!("status: {status}")), "{}", v.dig);
+            assert_eq!(section(&v, "ANSWER SECTION"), answer, "{}", v.dig);
+            if answer.is_empty() {
+                assert_eq!(
+                    section(&v, "AUTHORITY SECTION"),
+                    ["hello.com. 900 IN SOA"],
+                    "{}",
+                    v.dig
+                );
+                assert!(
+                    v.trace.iter().any(|t| t.summary.contains("not NXDOMAIN")),
+                    "{:?}",
+                    v.trace
+                );
+            }
+        }
     }
 
     /// The message id comes from the scenario seed: the same question at

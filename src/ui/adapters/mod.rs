@@ -4,7 +4,6 @@
 
 pub mod answer;
 pub mod api_gateway;
-pub mod aws_alias;
 pub mod batch;
 pub mod bulk;
 pub mod choosing;

@@ -149,7 +149,10 @@ pub fn resolve_in(
         .map_err(|e| format!("'{}' is not a domain name: {}", name.trim(), e.message()))?;
     let qtype = RecordType::from_str(&rtype.trim().to_ascii_uppercase())
         .map_err(|_| format!("'{}' is not a DNS record type", rtype.trim()))?;
-    let tree = DnsTree::build(&scenario.route53.zones, &scenario.world);
+    // The run's world carries the scenario seed, which decides the
+    // addresses of AWS resources (aliases, API Gateway) as in the answer
+    // panel.
+    let tree = DnsTree::build(&scenario.route53.zones, &scenario.run_world());
     let client: &ClientLocation = &scenario.client;
     let res = resolver.resolve(&tree, &qname, qtype, now, client);
     Ok(resolution_view(&res, &tree))
