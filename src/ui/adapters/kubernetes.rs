@@ -1,6 +1,6 @@
 //! The Kubernetes picture from a scenario at one instant: the first
 //! cluster of the world with the faults up to that instant applied
-//! ([`World::at`], so a scale to zero shows), the zone's A records, and
+//! ([`World::at`](crate::engine::world::World::at), so a scale to zero shows), the zone's A records, and
 //! each health check with the status the run's timeline gives it then.
 
 use std::collections::BTreeMap;
