@@ -75,6 +75,8 @@ test("two sandboxed embeds render their panel, fit their height and keep working
       assert.deepEqual(await frame.locator("section.panel").evaluateAll((s) => s.map((e) => e.id)), [panel]);
       assert.equal(await frame.locator(".explanation").isVisible(), false);
       assert.equal(await frame.locator(".share").isVisible(), false);
+      assert.equal(await frame.locator(".history").isVisible(), false, `${id}: undo bar`);
+      assert.equal(await frame.locator("details.io").isVisible(), false, `${id}: import/export`);
       assert.equal(await frame.locator(".embed-missing").isVisible(), false);
       // Height: positive, the content's own, applied by the resize line, no scroll bar.
       const msg = await heightOf(page, id, section);
