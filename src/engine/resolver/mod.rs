@@ -64,7 +64,7 @@ pub use layers::{
 pub use profile::{ClientCache, ClientProfile, ResolverProfile, ServeStale};
 pub use recurse::{Resolver, MAX_CNAME_HOPS, MAX_GLUELESS_DEPTH, MAX_REFERRALS};
 pub use resolution::{Resolution, ResolvedOutcome};
-pub use route53_view::{routed_tree, Route53View, ALIAS_TTL};
+pub use route53_view::{routed_tree, served_tree, Route53View, ALIAS_TTL};
 pub use servers::NameServer;
 pub use step::{fmt_time, recursive_message, Step, StepResult};
 pub use tree::{DnsTree, BUILTIN_TTL, DELEGATION_TTL, MANAGED_TTL};

@@ -3,13 +3,22 @@
 //! one [`Resolver`] whose cache lives as long as the page, turned into the
 //! sequence diagram's steps and a line per server asked, each with the DNS
 //! message that came back.
+//!
+//! Route 53's servers in that tree answer as the answer panel does
+//! ([`served_tree`]): routed names by their routing policy, with each
+//! health check's status at the page's simulated time and for the client
+//! chosen in the answer panel ([`AskedFrom`]), so the path and the panel
+//! never disagree about which record set answers.
 
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use hickory_proto::rr::{Name, RecordType};
 
+use super::clients::{client_for, latency_for};
 use crate::engine::name::parse_name;
-use crate::engine::resolver::{ClientLocation, DnsTree, Resolution, ResolvedOutcome, Resolver};
+use crate::engine::resolver::{served_tree, DnsTree, Resolution, ResolvedOutcome, Resolver};
+use crate::engine::route53::routing_view::RoutingContext;
 use crate::engine::time::SimTime;
 use crate::engine::wire::{rdata_text, status_text};
 use crate::scenario::model::Scenario;
@@ -136,10 +145,44 @@ pub fn resolution_view(res: &Resolution, tree: &DnsTree) -> ResolutionView {
     }
 }
 
-/// Resolves `name`/`rtype` with `resolver` (keeping its cache) over the
-/// scenario's zones at `now`; an unreadable name or type says why.
+/// Where and when Route 53 is asked from: the answer panel's choices.
+#[derive(Debug, Clone, Copy)]
+pub struct AskedFrom<'a> {
+    /// The answer panel's client id
+    /// ([`client_options`](super::clients::client_options)); latency and
+    /// geolocation records answer by it.
+    pub client: &'a str,
+    /// Each health check's status (by id) at `at`, from the scenario's run
+    /// (`run.timeline.health_at(at)`).
+    pub health: &'a BTreeMap<String, bool>,
+    /// The page's simulated time: Route 53 routes as it does then.
+    pub at: SimTime,
+}
+
+/// The scenario's DNS with Route 53 answering as at `from.at` for
+/// `from.client`: the tree [`resolve_in`] asks. Build it once per change
+/// of scenario, client or health, and ask it many times.
+pub fn route53_tree(scenario: &Scenario, from: &AskedFrom<'_>) -> DnsTree {
+    // The run's world carries the scenario seed, which decides the
+    // addresses of AWS resources (aliases, API Gateway) as in the answer
+    // panel; the client and latency table are the answer panel's too.
+    let world = scenario.run_world();
+    let client = client_for(scenario, from.client);
+    let latency = latency_for(scenario);
+    let ctx = RoutingContext {
+        world: &world,
+        client: &client,
+        latency: &latency,
+        seed: scenario.seed,
+    };
+    served_tree(&scenario.route53, from.at, from.health, &ctx)
+}
+
+/// Resolves `name`/`rtype` with `resolver` (keeping its cache) over `tree`
+/// (from [`route53_tree`]) at `now`, the resolver's own clock; an
+/// unreadable name or type says why.
 pub fn resolve_in(
-    scenario: &Scenario,
+    tree: &DnsTree,
     resolver: &mut Resolver,
     name: &str,
     rtype: &str,
@@ -149,24 +192,39 @@ pub fn resolve_in(
         .map_err(|e| format!("'{}' is not a domain name: {}", name.trim(), e.message()))?;
     let qtype = RecordType::from_str(&rtype.trim().to_ascii_uppercase())
         .map_err(|_| format!("'{}' is not a DNS record type", rtype.trim()))?;
-    // The run's world carries the scenario seed, which decides the
-    // addresses of AWS resources (aliases, API Gateway) as in the answer
-    // panel.
-    let tree = DnsTree::build(&scenario.route53.zones, &scenario.run_world());
-    let client: &ClientLocation = &scenario.client;
-    let res = resolver.resolve(&tree, &qname, qtype, now, client);
-    Ok(resolution_view(&res, &tree))
+    // The tree's Route 53 already answers for the chosen client; the
+    // location passed here only matters to layers that route per ask.
+    let res = resolver.resolve(tree, &qname, qtype, now, &Default::default());
+    Ok(resolution_view(&res, tree))
 }
+
+#[cfg(test)]
+mod tests_routing;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::resolver::ResolverProfile;
     use crate::scenario::presets::simple_zones::what_is_dns;
+    use crate::ui::adapters::clients::SCENARIO_CLIENT;
 
-    fn setup() -> (Scenario, Resolver) {
+    fn setup() -> (DnsTree, Resolver) {
         let s = what_is_dns(1).unwrap_or_else(|e| panic!("{e}"));
-        (s, Resolver::new(ResolverProfile::honours_ttl(), 1, "test"))
+        (
+            tree_of(&s),
+            Resolver::new(ResolverProfile::honours_ttl(), 1, "test"),
+        )
+    }
+
+    /// The tree as the What-is-DNS page builds it: its own client, no
+    /// health checks, time zero.
+    fn tree_of(s: &Scenario) -> DnsTree {
+        let from = AskedFrom {
+            client: SCENARIO_CLIENT,
+            health: &BTreeMap::new(),
+            at: SimTime::ZERO,
+        };
+        route53_tree(s, &from)
     }
 
     /// RFC 1034 §5.3.3: from an empty cache the resolver walks root → TLD →
@@ -231,8 +289,10 @@ mod tests {
     /// A record on the same address, each from a cold cache.
     #[test]
     fn a_cname_to_a_node_name_costs_a_second_walk() {
-        let s = crate::scenario::presets::simple_zones::why_not_cname(1)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let s = tree_of(
+            &crate::scenario::presets::simple_zones::why_not_cname(1)
+                .unwrap_or_else(|e| panic!("{e}")),
+        );
         let cold = |name: &str| {
             let mut r = Resolver::new(ResolverProfile::honours_ttl(), 1, "test");
             resolve_in(&s, &mut r, name, "A", SimTime::ZERO).unwrap_or_else(|e| panic!("{e}"))
