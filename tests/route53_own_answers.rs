@@ -87,8 +87,8 @@ fn a_recursive_query_for_the_choosing_alias_gets_the_load_balancers_addresses() 
         at: SimTime::ZERO,
     };
     let page_tree = route53_tree(&s, &from);
-    let view =
-        resolve_in(&page_tree, &mut r, APP, "A", SimTime::ZERO).unwrap_or_else(|e| panic!("{e}"));
+    let view = resolve_in(&page_tree, &mut r, APP, "A", SimTime::ZERO, &|_| Vec::new())
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(view.rcode, "NOERROR");
     assert!(
         view.headline.contains("A 192.0.2.41") && view.headline.contains("A 192.0.2.42"),

@@ -16,12 +16,15 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use hickory_proto::rr::Name;
 use yew::prelude::*;
 
 use crate::engine::resolver::{DnsTree, Resolver, ResolverProfile};
 use crate::engine::time::SimTime;
 use crate::scenario::model::Scenario;
-use crate::ui::adapters::resolution::{resolve_in, route53_tree, AskedFrom, ResolutionView};
+use crate::ui::adapters::resolution::{
+    resolve_in, route53_tree, routing_notes, AskedFrom, ResolutionView,
+};
 use crate::ui::components::ResolutionDiagram;
 use crate::ui::view_model::answer::Hop;
 
@@ -61,6 +64,8 @@ struct World {
     scenario: Rc<Scenario>,
     client: AttrValue,
     health: BTreeMap<String, bool>,
+    /// The page's time when the tree was built: Route 53 routes as then.
+    at: SimTime,
 }
 
 impl World {
@@ -135,8 +140,8 @@ pub fn resolution_panel(props: &ResolutionPanelProps) -> Html {
             .world
             .as_ref()
             .is_some_and(|(w, _)| w.is(&k.scenario, &k.client, &k.health));
-        let tree = match (&s.world, same) {
-            (Some((_, tree)), true) => tree.clone(),
+        let (tree, built_at) = match (&s.world, same) {
+            (Some((w, tree)), true) => (tree.clone(), w.at),
             _ => {
                 let from = AskedFrom {
                     client: &k.client,
@@ -149,12 +154,19 @@ pub fn resolution_panel(props: &ResolutionPanelProps) -> Html {
                         scenario: k.scenario.clone(),
                         client: k.client.clone(),
                         health: k.health.clone(),
+                        at: page_time,
                     },
                     tree.clone(),
                 ));
-                tree
+                (tree, page_time)
             }
         };
+        let from = AskedFrom {
+            client: &k.client,
+            health: &k.health,
+            at: built_at,
+        };
+        let explain = |n: &Name| routing_notes(&k.scenario, &from, n);
         if k.cold || !same {
             s.resolver.flush();
             s.next_at = page_time;
@@ -163,7 +175,7 @@ pub fn resolution_panel(props: &ResolutionPanelProps) -> Html {
         s.next_at = at.plus_millis(BETWEEN_ASKS.as_millis());
         (
             at,
-            resolve_in(&tree, &mut s.resolver, &k.name, &k.rtype, at),
+            resolve_in(&tree, &mut s.resolver, &k.name, &k.rtype, at, &explain),
         )
     });
     let (at, view) = &*result;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use hickory_proto::rr::RecordType;
 
-use super::{resolve_in, route53_tree, AskedFrom, ResolutionView};
+use super::{resolve_in, route53_tree, routing_notes, AskedFrom, ResolutionView};
 use crate::engine::name::parse_name;
 use crate::engine::resolver::{Resolver, ResolverProfile};
 use crate::engine::time::SimTime;
@@ -53,7 +53,8 @@ fn path_answer(
         .map(|r| format!("{} {}", r.record_type(), rdata_text(&r.data)))
         .collect();
     let mut r = Resolver::new(ResolverProfile::honours_ttl(), 1, "test");
-    let view = resolve_in(&tree, &mut r, name, "A", at).unwrap_or_else(|e| panic!("{e}"));
+    let explain = |n: &hickory_proto::rr::Name| routing_notes(s, &from, n);
+    let view = resolve_in(&tree, &mut r, name, "A", at, &explain).unwrap_or_else(|e| panic!("{e}"));
     (answer, view)
 }
 
@@ -90,13 +91,11 @@ fn a_failover_pair_answers_the_secondary_in_the_path_as_in_the_panel() {
         .map(|a| a.at)
         .unwrap_or_else(|| panic!("the preset's PRIMARY never fails"));
     let name = "api.hello-localstack.com";
-    for (at, want) in [
-        (SimTime::ZERO, "A 192.168.49.2"),
-        (
-            SimTime(switch.as_millis().saturating_sub(1)),
-            "A 192.168.49.2",
-        ),
-        (switch, "A 192.0.2.99"),
+    let before = SimTime(switch.as_millis().saturating_sub(1));
+    for (at, want, chosen) in [
+        (SimTime::ZERO, "A 192.168.49.2", "app-a"),
+        (before, "A 192.168.49.2", "app-a"),
+        (switch, "A 192.0.2.99", "app-b"),
     ] {
         let health = run.timeline.health_at(at);
         let panel = panel_answer(s, &health, name, at, SCENARIO_CLIENT);
@@ -110,6 +109,13 @@ fn a_failover_pair_answers_the_secondary_in_the_path_as_in_the_panel() {
             .unwrap_or_else(|| panic!("no Route 53 step"));
         let ip = want.trim_start_matches("A ");
         assert!(route53.summary.contains(ip), "{}", route53.summary);
+        // The step says how routing chose, as the panel's trace does.
+        assert!(
+            route53.summary.contains("; routing: ")
+                && route53.summary.ends_with(&format!("→ {chosen}")),
+            "{}",
+            route53.summary
+        );
         assert!(view.headline.contains(want), "{}", view.headline);
     }
 }
