@@ -22,6 +22,8 @@ use dnsplay::engine::time::SimTime;
 use dnsplay::scenario::model::Scenario;
 use dnsplay::scenario::presets::choosing;
 use dnsplay::ui::adapters::answer::answer_view;
+use dnsplay::ui::adapters::clients::SCENARIO_CLIENT;
+use dnsplay::ui::adapters::resolution::{resolve_in, route53_tree, AskedFrom};
 use hickory_proto::op::ResponseCode;
 use hickory_proto::rr::{Name, RecordType};
 
@@ -78,9 +80,21 @@ fn a_recursive_query_for_the_choosing_alias_gets_the_load_balancers_addresses() 
     assert_eq!(res.addresses(), alb_ips());
     // The resolution page goes through the same tree.
     let mut r = Resolver::new(ResolverProfile::honours_ttl(), 1, "page");
-    let view = dnsplay::ui::adapters::resolution::resolve_in(&s, &mut r, APP, "A", SimTime::ZERO)
+    let health = BTreeMap::new();
+    let from = AskedFrom {
+        client: SCENARIO_CLIENT,
+        health: &health,
+        at: SimTime::ZERO,
+    };
+    let page_tree = route53_tree(&s, &from);
+    let view = resolve_in(&page_tree, &mut r, APP, "A", SimTime::ZERO, &|_| Vec::new())
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(view.rcode, "NOERROR");
+    assert!(
+        view.headline.contains("A 192.0.2.41") && view.headline.contains("A 192.0.2.42"),
+        "{}",
+        view.headline
+    );
 }
 
 /// The console built from the Choosing scenario: `dig` answers the alias

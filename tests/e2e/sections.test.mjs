@@ -265,6 +265,22 @@ test("on the What is DNS page the path walks root, TLD and Route 53, then the ca
     await page.locator('.resolution[data-rcode="NXDOMAIN"]').waitFor(WAIT);
     assert.match(await res.locator(".res-headline").textContent(), /negative answer for 900 s/);
     await page.locator("pre.dig", { hasText: "status: NXDOMAIN" }).waitFor(WAIT);
+    // Route 53's step routes as the answer panel does, for its client: a
+    // geolocation record for Europe answers Frankfurt, Virginia gets none.
+    await page.getByRole("button", { name: "Edit api.example.com. A" }).click();
+    await page.locator("#rt-routing").selectOption("geolocation");
+    await page.getByLabel("Continent").selectOption("EU");
+    await page.getByLabel("Set id").fill("europe");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator(".rt-row td.rt-routing", { hasText: "geolocation continent EU · set europe" }).waitFor(WAIT);
+    await page.getByRole("button", { name: "Ask for api.example.com again" }).click();
+    for (const [client, answer] of [["frankfurt", "A 203.0.113.10"], ["virginia", "no records of that type (NODATA)"]]) {
+      await page.locator("#ap-client").selectOption(client);
+      await page.getByRole("button", { name: "Ask", exact: true }).click();
+      await res.locator(".res-headline", { hasText: `api.example.com. A: ${answer};` }).waitFor(WAIT);
+      assert.equal(await res.getAttribute("data-from-cache"), "false", `${client} asks its own resolver`);
+    }
+    await res.locator("ol.res-steps li", { hasText: /routing: .*no record matches/ }).waitFor(WAIT);
     assert.deepEqual(errors, [], "console errors");
   } finally {
     await context.close();

@@ -6,7 +6,9 @@
 //!   (`None`: no answer, a timeout). [`DnsTree`] implements it for static
 //!   zones (the generated root, TLDs, built-ins and Route 53 hosted zones);
 //!   [`WithRouting`] lays time- and health-dependent answers over it (the
-//!   failover clock), [`WithOutages`] makes servers unreachable for a while.
+//!   failover clock), [`WithOutages`] makes servers unreachable for a while;
+//!   [`served_tree`] freezes Route 53 at one instant for one client, as the
+//!   answer panel serves it.
 //! * [`Resolver`] — an iterative resolver (RFC 1034 §5.3.3): root → TLD →
 //!   authoritative, following referrals and CNAMEs across zones (bounded),
 //!   with a [`Cache`] of positive, negative (RFC 2308) and delegation data
@@ -64,7 +66,7 @@ pub use layers::{
 pub use profile::{ClientCache, ClientProfile, ResolverProfile, ServeStale};
 pub use recurse::{Resolver, MAX_CNAME_HOPS, MAX_GLUELESS_DEPTH, MAX_REFERRALS};
 pub use resolution::{Resolution, ResolvedOutcome};
-pub use route53_view::{routed_tree, Route53View, ALIAS_TTL};
+pub use route53_view::{routed_tree, served_tree, Route53View, ALIAS_TTL};
 pub use servers::NameServer;
 pub use step::{fmt_time, recursive_message, Step, StepResult};
 pub use tree::{DnsTree, BUILTIN_TTL, DELEGATION_TTL, MANAGED_TTL};

@@ -4,6 +4,14 @@
 //! For a name and type whose record sets use a routing policy, the answer
 //! at `now` for `client` is [`routing_view::answer_at`] with health from
 //! the timeline at that instant; simple sets are left to the static zone.
+//!
+//! [`served_tree`] is the other way round: Route 53 frozen at one instant
+//! for one client, each hosted zone served as the answer panel serves it
+//! ([`served_zone`]: routed CNAMEs and aliases included, names routing
+//! answers nothing for kept as NODATA), while the resolver's own clock runs
+//! on for its cache.
+
+use std::collections::BTreeMap;
 
 use hickory_proto::rr::{Name, RecordType};
 
@@ -15,6 +23,7 @@ use crate::engine::route53::rdata::parse_value;
 use crate::engine::route53::routing_view::{
     answer_at, chosen_sets, sets_at, zone_for, Query, RoutingContext,
 };
+use crate::engine::route53::served::served_zone;
 use crate::engine::route53::{Route53, Routing};
 use crate::engine::routing::{Answer, LatencyTable};
 use crate::engine::sim::Timeline;
@@ -98,4 +107,32 @@ pub fn routed_tree(
             seed,
         },
     }
+}
+
+/// The whole DNS of a scenario with Route 53's name servers answering as
+/// they do at `at` for the client of `ctx`, given each health check's
+/// status then (`health`, by id): every public hosted zone is the
+/// [`served_zone`] snapshot the answer panel's
+/// [`crate::engine::route53::served::served_answer`] looks up, so a
+/// recursive resolution's Route 53 step gives the same records (Route 53
+/// DG `routing-policy`: failover, weighted, latency, geolocation and
+/// multivalue answer by health and by who asks).
+///
+/// Surprising: the snapshot does not move with the time the resolver asks
+/// at, and it ignores the `client` the resolver passes to
+/// [`super::Authorities::ask`]; build another tree for another instant or
+/// client. Aliases to AWS resources still answer with the addresses the
+/// world gives them at the time asked, as [`DnsTree`] does.
+pub fn served_tree(
+    route53: &Route53,
+    at: SimTime,
+    health: &BTreeMap<String, bool>,
+    ctx: &RoutingContext<'_>,
+) -> DnsTree {
+    // Routing notes are the answer panel's business; none are kept here.
+    let mut notes = Vec::new();
+    DnsTree::build_serving(&route53.zones, ctx.world, |zone| {
+        notes.clear();
+        served_zone(route53, zone, at, health, ctx, &Name::root(), &mut notes)
+    })
 }

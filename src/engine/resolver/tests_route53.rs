@@ -215,3 +215,66 @@ fn a_routed_answer_that_turns_empty_carries_the_soa() {
     assert!(after.answer.is_empty() && after.additional.is_empty());
     assert_eq!(shapes(&after.authority), ["hello-localstack.com. 900 SOA"]);
 }
+
+/// DG `routing-policy-geo` through [`served_tree`]: Route 53's servers
+/// answer as the snapshot for one client at one instant, so a European
+/// client's tree gives the EU record and a Tokyo client's tree "no answer"
+/// (NODATA with the SOA); the location the resolver passes per ask does
+/// not change a snapshot, nor does the time it asks at.
+#[test]
+fn a_served_tree_answers_for_the_client_it_was_built_for() {
+    use crate::engine::route53::routing_view::RoutingContext;
+    let (r53, world) = service();
+    let latency = LatencyTable::default();
+    let eu = ClientLocation {
+        location: "Frankfurt".into(),
+        continent: Some("EU".into()),
+        country: Some("DE".into()),
+        subdivision: None,
+    };
+    let health = std::collections::BTreeMap::new();
+    let tree_for = |client: &ClientLocation| {
+        let ctx = RoutingContext {
+            world: &world,
+            client,
+            latency: &latency,
+            seed: 4,
+        };
+        served_tree(&r53, SimTime::ZERO, &health, &ctx)
+    };
+    let eu_tree = tree_for(&eu);
+    let tokyo_tree = tree_for(&tokyo());
+    for (tree, asker, at, want) in [
+        (&eu_tree, eu.clone(), 0, Some([192, 0, 2, 10])),
+        (&eu_tree, tokyo(), 500, Some([192, 0, 2, 10])),
+        (&tokyo_tree, tokyo(), 0, None),
+        (&tokyo_tree, eu.clone(), 500, None),
+    ] {
+        let mut r = resolver(ResolverProfile::honours_ttl());
+        let res = r.resolve(
+            tree,
+            &n("geo.shop.example.org"),
+            RecordType::A,
+            secs(at),
+            &asker,
+        );
+        assert_eq!(res.rcode(), ResponseCode::NoError);
+        match want {
+            Some(ip) => assert_eq!(res.addresses(), [IpAddr::V4(Ipv4Addr::from(ip))]),
+            None => {
+                assert_eq!(res.outcome, ResolvedOutcome::NoData);
+                assert_eq!(shapes(&res.authority), ["shop.example.org. 900 SOA"]);
+            }
+        }
+    }
+    // The simple alias still answers with the balancer's addresses.
+    let mut r = resolver(ResolverProfile::honours_ttl());
+    let lb = r.resolve(
+        &eu_tree,
+        &n("lb.shop.example.org"),
+        RecordType::A,
+        secs(0),
+        &eu,
+    );
+    assert_eq!(lb.addresses(), [IpAddr::V4(Ipv4Addr::new(192, 0, 2, 61))]);
+}

@@ -33,7 +33,7 @@ use super::builtin::builtin_zones;
 use super::hosted::{static_zone_data, ZoneData};
 use super::servers::{awsdns_address, NameServer, ROOT_SERVERS};
 use super::{Authorities, ClientLocation};
-use crate::engine::lookup::{lookup_with, Answer, AuthZone, Catalog, ZoneSource};
+use crate::engine::lookup::{lookup_with, Answer, AuthZone, Catalog, ZoneError, ZoneSource};
 use crate::engine::route53::aws_alias::AwsResources;
 use crate::engine::route53::HostedZone;
 use crate::engine::time::SimTime;
@@ -98,8 +98,27 @@ fn lower(n: &Name) -> LowerName {
 impl DnsTree {
     /// The tree for `zones` (Route 53 hosted zones, in creation order; the
     /// first public zone of a name wins, as only one can be delegated) and
-    /// the managed hosts of `world`.
+    /// the managed hosts of `world`, each routed name answering as
+    /// [`static_zone_data`] assumes (every set healthy).
     pub fn build(zones: &[HostedZone], world: &World) -> DnsTree {
+        DnsTree::build_serving(zones, world, |z| {
+            let (records, aliases) = static_zone_data(z);
+            AuthZone::new(z.name.clone(), records, aliases)
+        })
+    }
+
+    /// [`DnsTree::build`], with each public hosted zone served as `serve`
+    /// makes it (Route 53's snapshot at one instant, for one client:
+    /// [`super::served_tree`]). `serve` is called once per delegated
+    /// hosted zone; the generated zones around them do not depend on it, as
+    /// delegations are written only into generated zones. A zone `serve`
+    /// refuses is left out and named in [`DnsTree::problems`].
+    pub fn build_serving(
+        zones: &[HostedZone],
+        world: &World,
+        mut serve: impl FnMut(&HostedZone) -> Result<AuthZone, ZoneError>,
+    ) -> DnsTree {
+        let mut served: BTreeMap<LowerName, Result<AuthZone, ZoneError>> = BTreeMap::new();
         let mut drafts: BTreeMap<LowerName, Draft> = BTreeMap::new();
         let roots: Vec<NameServer> = ROOT_SERVERS
             .iter()
@@ -129,12 +148,13 @@ impl DnsTree {
                     })
                 })
                 .collect();
+            served.insert(key.clone(), serve(z));
             drafts.insert(
                 key,
                 Draft {
                     origin: z.name.clone(),
                     servers,
-                    data: static_zone_data(z),
+                    data: (Vec::new(), Vec::new()),
                     generated: false,
                 },
             );
@@ -151,9 +171,15 @@ impl DnsTree {
             account_zone_ids: zones.iter().map(|z| z.id.clone()).collect(),
             ..DnsTree::default()
         };
-        for d in drafts.into_values() {
-            let (records, aliases) = d.data;
-            match AuthZone::new(d.origin.clone(), records, aliases) {
+        for (key, d) in drafts {
+            let zone = match served.remove(&key) {
+                Some(hosted) if !d.generated => hosted,
+                _ => {
+                    let (records, aliases) = d.data;
+                    AuthZone::new(d.origin.clone(), records, aliases)
+                }
+            };
+            match zone {
                 Ok(zone) => {
                     for s in &d.servers {
                         let server = tree.servers.entry(s.ip).or_default();

@@ -3,13 +3,26 @@
 //! one [`Resolver`] whose cache lives as long as the page, turned into the
 //! sequence diagram's steps and a line per server asked, each with the DNS
 //! message that came back.
+//!
+//! Route 53's servers in that tree answer as the answer panel does
+//! ([`served_tree`]): routed names by their routing policy, with each
+//! health check's status at the page's simulated time and for the client
+//! chosen in the answer panel ([`AskedFrom`]), so the path and the panel
+//! never disagree about which record set answers.
 
+use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use hickory_proto::rr::{Name, RecordType};
 
+use super::clients::{client_for, latency_for};
 use crate::engine::name::parse_name;
-use crate::engine::resolver::{ClientLocation, DnsTree, Resolution, ResolvedOutcome, Resolver};
+use crate::engine::resolver::{
+    served_tree, DnsTree, Resolution, ResolvedOutcome, Resolver, StepResult,
+};
+use crate::engine::route53::routing_view::{zone_for, RoutingContext};
+use crate::engine::route53::served::served_zone;
+use crate::engine::route53::Routing;
 use crate::engine::time::SimTime;
 use crate::engine::wire::{rdata_text, status_text};
 use crate::scenario::model::Scenario;
@@ -69,8 +82,14 @@ fn answer_text(res: &Resolution) -> String {
     }
 }
 
-/// The view of `res`, its servers placed by `tree`.
-pub fn resolution_view(res: &Resolution, tree: &DnsTree) -> ResolutionView {
+/// The view of `res`, its servers placed by `tree`; each answer from
+/// Route 53's servers (not the cache) carries `explain`'s lines for its
+/// question name (how routing chose, [`routing_notes`]).
+pub fn resolution_view(
+    res: &Resolution,
+    tree: &DnsTree,
+    explain: &dyn Fn(&Name) -> Vec<String>,
+) -> ResolutionView {
     let mut steps = vec![TraceStep {
         from: Hop::Client,
         to: Hop::Resolver,
@@ -78,11 +97,21 @@ pub fn resolution_view(res: &Resolution, tree: &DnsTree) -> ResolutionView {
     }];
     let mut details = Vec::new();
     for s in &res.steps {
-        let summary = s.summary();
+        let mut summary = s.summary();
         let to = match (&s.server, s.from_cache) {
             (Some(server), false) => hop_of(tree, server.ip),
             _ => Hop::Resolver,
         };
+        let answered = matches!(
+            s.result,
+            StepResult::Answer | StepResult::NoData | StepResult::Cname { .. }
+        );
+        if to == Hop::Authoritative && answered {
+            for note in explain(&s.qname) {
+                summary.push_str("; routing: ");
+                summary.push_str(&note);
+            }
+        }
         steps.push(TraceStep {
             from: Hop::Resolver,
             to,
@@ -136,37 +165,130 @@ pub fn resolution_view(res: &Resolution, tree: &DnsTree) -> ResolutionView {
     }
 }
 
-/// Resolves `name`/`rtype` with `resolver` (keeping its cache) over the
-/// scenario's zones at `now`; an unreadable name or type says why.
+/// Where and when Route 53 is asked from: the answer panel's choices.
+#[derive(Debug, Clone, Copy)]
+pub struct AskedFrom<'a> {
+    /// The answer panel's client id
+    /// ([`client_options`](super::clients::client_options)); latency and
+    /// geolocation records answer by it.
+    pub client: &'a str,
+    /// Each health check's status (by id) at `at`, from the scenario's run
+    /// (`run.timeline.health_at(at)`).
+    pub health: &'a BTreeMap<String, bool>,
+    /// The page's simulated time: Route 53 routes as it does then.
+    pub at: SimTime,
+}
+
+/// The scenario's DNS with Route 53 answering as at `from.at` for
+/// `from.client`: the tree [`resolve_in`] asks. Build it once per change
+/// of scenario, client or health, and ask it many times.
+pub fn route53_tree(scenario: &Scenario, from: &AskedFrom<'_>) -> DnsTree {
+    // The run's world carries the scenario seed, which decides the
+    // addresses of AWS resources (aliases, API Gateway) as in the answer
+    // panel; the client and latency table are the answer panel's too.
+    let world = scenario.run_world();
+    let client = client_for(scenario, from.client);
+    let latency = latency_for(scenario);
+    let ctx = RoutingContext {
+        world: &world,
+        client: &client,
+        latency: &latency,
+        seed: scenario.seed,
+    };
+    served_tree(&scenario.route53, from.at, from.health, &ctx)
+}
+
+/// How Route 53's routing chose the record sets at `name` as
+/// [`route53_tree`] serves them, one line per routed type (`<name> <type>:
+/// <reason> → <sets>`), as the answer panel's trace says it; empty for a
+/// name without routing or outside the scenario's zones.
+pub fn routing_notes(scenario: &Scenario, from: &AskedFrom<'_>, name: &Name) -> Vec<String> {
+    let Some(zone) = zone_for(&scenario.route53, name) else {
+        return Vec::new();
+    };
+    let lower = name.to_lowercase();
+    if !zone
+        .sets()
+        .any(|s| s.name == lower && s.routing != Routing::Simple)
+    {
+        return Vec::new();
+    }
+    let world = scenario.run_world();
+    let client = client_for(scenario, from.client);
+    let latency = latency_for(scenario);
+    let ctx = RoutingContext {
+        world: &world,
+        client: &client,
+        latency: &latency,
+        seed: scenario.seed,
+    };
+    let mut notes = Vec::new();
+    // The snapshot itself is the tree's; only the notes are wanted here.
+    let _ = served_zone(
+        &scenario.route53,
+        zone,
+        from.at,
+        from.health,
+        &ctx,
+        name,
+        &mut notes,
+    );
+    notes
+}
+
+/// Resolves `name`/`rtype` with `resolver` (keeping its cache) over `tree`
+/// (from [`route53_tree`]) at `now`, the resolver's own clock; `explain`
+/// says how routing chose at a name (see [`resolution_view`]). An
+/// unreadable name or type says why.
 pub fn resolve_in(
-    scenario: &Scenario,
+    tree: &DnsTree,
     resolver: &mut Resolver,
     name: &str,
     rtype: &str,
     now: SimTime,
+    explain: &dyn Fn(&Name) -> Vec<String>,
 ) -> Result<ResolutionView, String> {
     let qname = parse_name(name.trim())
         .map_err(|e| format!("'{}' is not a domain name: {}", name.trim(), e.message()))?;
     let qtype = RecordType::from_str(&rtype.trim().to_ascii_uppercase())
         .map_err(|_| format!("'{}' is not a DNS record type", rtype.trim()))?;
-    // The run's world carries the scenario seed, which decides the
-    // addresses of AWS resources (aliases, API Gateway) as in the answer
-    // panel.
-    let tree = DnsTree::build(&scenario.route53.zones, &scenario.run_world());
-    let client: &ClientLocation = &scenario.client;
-    let res = resolver.resolve(&tree, &qname, qtype, now, client);
-    Ok(resolution_view(&res, &tree))
+    // The tree's Route 53 already answers for the chosen client; the
+    // location passed here only matters to layers that route per ask.
+    let res = resolver.resolve(tree, &qname, qtype, now, &Default::default());
+    Ok(resolution_view(&res, tree, explain))
 }
+
+#[cfg(test)]
+mod tests_routing;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::resolver::ResolverProfile;
     use crate::scenario::presets::simple_zones::what_is_dns;
+    use crate::ui::adapters::clients::SCENARIO_CLIENT;
 
-    fn setup() -> (Scenario, Resolver) {
+    fn setup() -> (DnsTree, Resolver) {
         let s = what_is_dns(1).unwrap_or_else(|e| panic!("{e}"));
-        (s, Resolver::new(ResolverProfile::honours_ttl(), 1, "test"))
+        (
+            tree_of(&s),
+            Resolver::new(ResolverProfile::honours_ttl(), 1, "test"),
+        )
+    }
+
+    fn no_notes(_: &Name) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// The tree as the What-is-DNS page builds it: its own client, no
+    /// health checks, time zero.
+    fn tree_of(s: &Scenario) -> DnsTree {
+        let from = AskedFrom {
+            client: SCENARIO_CLIENT,
+            health: &BTreeMap::new(),
+            at: SimTime::ZERO,
+        };
+        route53_tree(s, &from)
     }
 
     /// RFC 1034 §5.3.3: from an empty cache the resolver walks root → TLD →
@@ -174,7 +296,7 @@ mod tests {
     #[test]
     fn cold_cache_walks_root_tld_then_route53() {
         let (s, mut r) = setup();
-        let v = resolve_in(&s, &mut r, "api.example.com", "A", SimTime::ZERO)
+        let v = resolve_in(&s, &mut r, "api.example.com", "A", SimTime::ZERO, &no_notes)
             .unwrap_or_else(|e| panic!("{e}"));
         let hops: Vec<(Hop, Hop)> = v.steps.iter().map(|t| (t.from, t.to)).collect();
         assert_eq!(
@@ -199,10 +321,17 @@ mod tests {
     #[test]
     fn asking_again_comes_from_the_cache() {
         let (s, mut r) = setup();
-        let first = resolve_in(&s, &mut r, "api.example.com", "A", SimTime::ZERO);
+        let first = resolve_in(&s, &mut r, "api.example.com", "A", SimTime::ZERO, &no_notes);
         assert!(first.is_ok());
-        let v = resolve_in(&s, &mut r, "api.example.com", "A", SimTime::from_secs(10))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let v = resolve_in(
+            &s,
+            &mut r,
+            "api.example.com",
+            "A",
+            SimTime::from_secs(10),
+            &no_notes,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert!(v.from_cache);
         assert_eq!(v.queries_sent, 0);
         assert!(v.headline.contains("for 290 s"), "{}", v.headline);
@@ -213,16 +342,30 @@ mod tests {
     #[test]
     fn a_missing_name_is_nxdomain_cached_by_the_soa() {
         let (s, mut r) = setup();
-        let v = resolve_in(&s, &mut r, "nope.example.com", "A", SimTime::ZERO)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let v = resolve_in(
+            &s,
+            &mut r,
+            "nope.example.com",
+            "A",
+            SimTime::ZERO,
+            &no_notes,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(v.rcode, "NXDOMAIN");
         assert!(
             v.headline.contains("negative answer for 900 s"),
             "{}",
             v.headline
         );
-        let again = resolve_in(&s, &mut r, "nope.example.com", "A", SimTime::from_secs(1))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let again = resolve_in(
+            &s,
+            &mut r,
+            "nope.example.com",
+            "A",
+            SimTime::from_secs(1),
+            &no_notes,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         assert!(again.from_cache);
     }
 
@@ -231,11 +374,14 @@ mod tests {
     /// A record on the same address, each from a cold cache.
     #[test]
     fn a_cname_to_a_node_name_costs_a_second_walk() {
-        let s = crate::scenario::presets::simple_zones::why_not_cname(1)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let s = tree_of(
+            &crate::scenario::presets::simple_zones::why_not_cname(1)
+                .unwrap_or_else(|e| panic!("{e}")),
+        );
         let cold = |name: &str| {
             let mut r = Resolver::new(ResolverProfile::honours_ttl(), 1, "test");
-            resolve_in(&s, &mut r, name, "A", SimTime::ZERO).unwrap_or_else(|e| panic!("{e}"))
+            resolve_in(&s, &mut r, name, "A", SimTime::ZERO, &no_notes)
+                .unwrap_or_else(|e| panic!("{e}"))
         };
         let a = cold("api.hello.com");
         let c = cold("app.hello.com");
@@ -252,8 +398,15 @@ mod tests {
     #[test]
     fn unreadable_questions_say_why() {
         let (s, mut r) = setup();
-        let bad_type = resolve_in(&s, &mut r, "api.example.com", "NOPE", SimTime::ZERO);
+        let bad_type = resolve_in(
+            &s,
+            &mut r,
+            "api.example.com",
+            "NOPE",
+            SimTime::ZERO,
+            &no_notes,
+        );
         assert_eq!(bad_type, Err("'NOPE' is not a DNS record type".into()));
-        assert!(resolve_in(&s, &mut r, "a..b", "A", SimTime::ZERO).is_err());
+        assert!(resolve_in(&s, &mut r, "a..b", "A", SimTime::ZERO, &no_notes).is_err());
     }
 }

@@ -385,7 +385,8 @@ pub fn scenario_page(props: &ScenarioPageProps) -> Html {
                     <Panel id="resolution" title="The path a question takes" wide=true>
                         <ResolutionPanel scenario={scenario.clone()} name={query.name.clone()}
                             rtype={query.rtype.clone()} seq={*ask_seq}
-                            cold={page == Page::WhyNotCname} />
+                            cold={page == Page::WhyNotCname} client={query.client.clone()}
+                            health={health.clone()} time_ms={time} />
                     </Panel>
                 }
                 if tools.timeline {
