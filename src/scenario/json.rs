@@ -58,6 +58,65 @@ pub fn message(e: &serde_json::Error) -> String {
     }
 }
 
+/// `compact` (serde_json's compact output) laid out as
+/// `serde_json::to_string_pretty` lays it out: two-space indents, `": "`
+/// after keys, `[]` and `{}` when empty. Strings and numbers are copied as
+/// written, so no number is parsed again.
+pub fn pretty(compact: &str) -> String {
+    fn newline(out: &mut String, depth: usize) {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    }
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0_usize;
+    let (mut in_string, mut escaped) = (false, false);
+    // One pass over the input; every step consumes a character.
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '[' | '{' => {
+                out.push(c);
+                let close = if c == '[' { ']' } else { '}' };
+                if chars.peek() == Some(&close) {
+                    chars.next();
+                    out.push(close);
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +156,24 @@ mod tests {
             from_str::<Doc>("{\"a\": [1, 2]}").ok(),
             Some(Doc::from([("a".to_string(), vec![1, 2])]))
         );
+    }
+
+    /// `pretty` lays out compact text exactly as serde_json's pretty
+    /// printer does: nesting, empty containers, escapes and brackets
+    /// inside strings, numbers as written.
+    #[test]
+    fn pretty_matches_serde_json() {
+        let rows = [
+            serde_json::json!({}),
+            serde_json::json!([]),
+            serde_json::json!({"a": [], "b": {}, "c": [1, -2, 1.5e300, 0.1], "d": null}),
+            serde_json::json!({"s": "q\"uo[t]e{:}, \\", "t": ["\u{1}", "é", true, false]}),
+            serde_json::json!([[[{"deep": [{"x": 1}]}]], "end"]),
+        ];
+        for v in rows {
+            let compact = serde_json::to_string(&v).unwrap_or_default();
+            let want = serde_json::to_string_pretty(&v).unwrap_or_default();
+            assert_eq!(pretty(&compact), want, "{compact}");
+        }
     }
 }

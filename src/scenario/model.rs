@@ -199,7 +199,10 @@ impl Scenario {
 
     /// The document as pretty JSON (keys in model order), newline-ended.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        // The compact text share links write, indented: a pretty serializer
+        // of the model itself would put a second copy of every `Serialize`
+        // impl in the bundle (13 KB of wasm).
+        let mut s = super::json::pretty(&serde_json::to_string(self).unwrap_or_default());
         s.push('\n');
         s
     }
