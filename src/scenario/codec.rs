@@ -63,6 +63,7 @@ use serde_json::Value;
 
 pub mod base64url;
 pub mod deflate;
+mod typed;
 
 use super::migrate::{self, MigrateError};
 use super::model::{Scenario, SCENARIO_VERSION};
@@ -271,17 +272,9 @@ pub fn unpack(link: &str) -> Result<(u32, Value), LinkError> {
         return Err(LinkError::TooLarge);
     }
     let text = std::str::from_utf8(&json).map_err(|e| LinkError::NotUtf8(e.valid_up_to()))?;
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        let full = e.to_string();
-        let message = full
-            .rfind(" at line ")
-            .and_then(|i| full.get(..i))
-            .unwrap_or(&full)
-            .to_string();
-        LinkError::Json {
-            column: e.column(),
-            message,
-        }
+    let value: Value = serde_json::from_str(text).map_err(|e| LinkError::Json {
+        column: e.column(),
+        message: super::json::message(&e),
     })?;
     Ok((version, value))
 }
@@ -290,10 +283,7 @@ pub fn unpack(link: &str) -> Result<(u32, Value), LinkError> {
 pub fn decode<T: DeserializeOwned>(link: &str) -> Result<T, LinkError> {
     let (version, value) = unpack(link)?;
     let value = migrate::migrate(version, value).map_err(LinkError::Migrate)?;
-    serde_path_to_error::deserialize(value).map_err(|e| LinkError::NotAScenario {
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
-    })
+    typed::from_value(&value)
 }
 
 /// The fragment for `state`: `#s=<version>.<payload>`.

@@ -5,6 +5,7 @@
 pub mod blog;
 pub mod codec;
 pub mod formats;
+pub mod json;
 pub mod migrate;
 pub mod model;
 pub mod presets;

@@ -182,23 +182,15 @@ impl Scenario {
     /// Reads a scenario document, naming the line, column and field of the
     /// first problem; checks the version.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed: Result<Scenario, _> = serde_path_to_error::deserialize(&mut de);
-        let scenario = match parsed {
-            Ok(s) => {
-                de.end().map_err(|e| json_error(&e, "."))?;
-                s
-            }
-            Err(e) => {
-                // A syntax error has no field to name.
-                let path = if e.inner().is_syntax() || e.inner().is_eof() {
-                    ".".to_string()
-                } else {
-                    e.path().to_string()
-                };
-                return Err(json_error(e.inner(), &path));
-            }
-        };
+        let scenario: Scenario = super::json::from_str(text).map_err(|e| {
+            // A syntax error has no field to name.
+            let path = if e.error.is_syntax() || e.error.is_eof() {
+                ".".to_string()
+            } else {
+                e.path_text()
+            };
+            json_error(&e.error, &path)
+        })?;
         if scenario.version != SCENARIO_VERSION {
             return Err(ScenarioError::Version(scenario.version));
         }
@@ -207,7 +199,10 @@ impl Scenario {
 
     /// The document as pretty JSON (keys in model order), newline-ended.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        // The compact text share links write, indented: a pretty serializer
+        // of the model itself would put a second copy of every `Serialize`
+        // impl in the bundle (13 KB of wasm).
+        let mut s = super::json::pretty(&serde_json::to_string(self).unwrap_or_default());
         s.push('\n');
         s
     }
@@ -296,18 +291,12 @@ impl ScenarioRun {
 }
 
 fn json_error(e: &serde_json::Error, path: &str) -> ScenarioError {
-    // serde_json appends " at line L column C" to its messages; the
-    // position is reported separately.
-    let text = e.to_string();
-    let message = match text.rfind(" at line ") {
-        Some(i) => text.get(..i).unwrap_or(&text).to_string(),
-        None => text,
-    };
     ScenarioError::Json {
         line: e.line(),
         column: e.column(),
         path: path.to_string(),
-        message,
+        // The position is reported separately.
+        message: super::json::message(e),
     }
 }
 

@@ -97,7 +97,7 @@ impl Workspace {
             }
             None => {
                 s.faults.push(fault);
-                s.faults.sort_by_key(|f| f.at);
+                crate::engine::world::sort_in_time_order(&mut s.faults);
             }
         }
     }
@@ -109,7 +109,7 @@ impl Workspace {
             if let Some(f) = s.faults.get_mut(index) {
                 f.at = at;
             }
-            s.faults.sort_by_key(|f| f.at);
+            crate::engine::world::sort_in_time_order(&mut s.faults);
         }
     }
 }

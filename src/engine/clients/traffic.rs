@@ -188,8 +188,7 @@ pub fn simulate<A: Authorities + ?Sized>(
         .collect();
     let mut resolvers: BTreeMap<(usize, usize, u32), Resolver> = BTreeMap::new();
     // Worlds after the first k faults, for exact and cheap probes.
-    let mut sorted: Vec<&TimedFault> = faults.iter().collect();
-    sorted.sort_by_key(|f| f.at);
+    let sorted = crate::engine::world::in_time_order(faults);
     let worlds: Vec<World> = (0..=sorted.len())
         .map(|k| {
             let mut w = world.clone();

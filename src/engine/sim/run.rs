@@ -194,10 +194,8 @@ pub fn run_until(
     let mut checks = validate(checks, options)?;
     let mut world = world.clone();
     {
-        let mut order: Vec<&TimedFault> = faults.iter().collect();
-        order.sort_by_key(|f| f.at);
         let mut dry = world.clone();
-        for f in order {
+        for f in crate::engine::world::in_time_order(faults) {
             f.fault
                 .apply(&mut dry)
                 .map_err(|e| SimError::UnknownFaultTarget {

@@ -160,15 +160,28 @@ impl std::fmt::Display for Fault {
     }
 }
 
+/// `faults` in timeline order, faults at the same instant in list order (a
+/// stable sort). One function for every caller: each sort with its own
+/// closure is another copy of the sort in the wasm bundle.
+pub fn in_time_order(faults: &[TimedFault]) -> Vec<&TimedFault> {
+    let mut sorted: Vec<&TimedFault> = faults.iter().collect();
+    sorted.sort_by_key(|f| f.at);
+    sorted
+}
+
+/// Sorts `faults` in place into timeline order (stable, as
+/// [`in_time_order`]).
+pub fn sort_in_time_order(faults: &mut [TimedFault]) {
+    faults.sort_by_key(|f| f.at);
+}
+
 impl World {
     /// This world with every fault at or before `at` applied in timeline
     /// order (faults at the same instant in list order); faults naming
     /// unknown things are skipped (the simulation reports them up front).
     pub fn at(&self, faults: &[TimedFault], at: SimTime) -> World {
-        let mut sorted: Vec<&TimedFault> = faults.iter().filter(|f| f.at <= at).collect();
-        sorted.sort_by_key(|f| f.at);
         let mut world = self.clone();
-        for f in sorted {
+        for f in in_time_order(faults).into_iter().filter(|f| f.at <= at) {
             let _skipped_when_unknown = f.fault.apply(&mut world);
         }
         world

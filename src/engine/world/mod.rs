@@ -17,7 +17,7 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 
 pub use behaviour::{Behaviour, ProbeOutcome, Protocol};
-pub use fault::{Fault, TimedFault, UnknownTarget};
+pub use fault::{in_time_order, sort_in_time_order, Fault, TimedFault, UnknownTarget};
 pub use kinds::{
     App, Cluster, Deployment, ManagedHost, ManagedKind, Node, Service, ServiceKind,
     LOCALSTACK_EDGE_PORT, MINIKUBE_IP,

@@ -82,17 +82,10 @@ impl std::fmt::Display for ImportError {
 /// Reads a change batch (`{"Changes": [...]}`, as `--change-batch` takes
 /// it), naming the field at fault.
 pub fn parse_change_batch(text: &str) -> Result<ChangeBatch, ImportError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let batch: ChangeBatch =
-        serde_path_to_error::deserialize(&mut de).map_err(|e| ImportError::Json {
-            path: e.path().to_string(),
-            message: e.inner().to_string(),
-        })?;
-    de.end().map_err(|e| ImportError::Json {
-        path: ".".into(),
-        message: e.to_string(),
-    })?;
-    Ok(batch)
+    crate::scenario::json::from_str(text).map_err(|e| ImportError::Json {
+        path: e.path_text(),
+        message: e.error.to_string(),
+    })
 }
 
 /// Applies `batch` to the zone `zone_id` of `r53` through the API, so it is

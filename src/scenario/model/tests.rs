@@ -142,3 +142,15 @@ fn attached_service_answers_from_the_scenario_run() {
     assert_eq!(got.len(), 16);
     assert_eq!(got, want);
 }
+
+/// `to_json` writes what serde_json's pretty printer writes for every
+/// preset (it indents the compact text instead, to keep one serializer of
+/// the model in the bundle).
+#[test]
+fn to_json_is_serde_json_pretty() {
+    for p in crate::scenario::presets::PRESETS {
+        let s = (p.build)(7).unwrap_or_else(|e| panic!("{e}"));
+        let want = serde_json::to_string_pretty(&s).unwrap_or_default() + "\n";
+        assert_eq!(s.to_json(), want, "{}", p.name);
+    }
+}
