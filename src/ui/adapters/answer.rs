@@ -8,14 +8,14 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use hickory_proto::rr::RecordType;
+use hickory_proto::rr::{Name, RecordType};
 
 use super::clients::{client_for, latency_for};
 use crate::engine::lookup::StepKind;
 use crate::engine::name::{format_name, parse_name};
 use crate::engine::rng::SimRng;
 use crate::engine::route53::routing_view::RoutingContext;
-use crate::engine::route53::served::served_answer;
+use crate::engine::route53::served::{served_answer, ServedAnswer};
 use crate::engine::time::SimTime;
 use crate::engine::wire;
 use crate::scenario::model::Scenario;
@@ -32,6 +32,41 @@ fn failure(text: String) -> AnswerView {
             summary: text,
         }],
     }
+}
+
+/// What Route 53 answers `qname`/`qtype` at `at` to `client` (an id of
+/// [`client_options`](super::clients::client_options)), with each health
+/// check's status `health` (by id): the scenario's world, the client's
+/// location and the latency table put around [`served_answer`].
+pub fn serve(
+    scenario: &Scenario,
+    health: &BTreeMap<String, bool>,
+    qname: &Name,
+    qtype: RecordType,
+    at: SimTime,
+    client: &str,
+) -> ServedAnswer {
+    let world = scenario.run_world();
+    let who = client_for(scenario, client);
+    let latency = latency_for(scenario);
+    let ctx = RoutingContext {
+        world: &world,
+        client: &who,
+        latency: &latency,
+        seed: scenario.seed,
+    };
+    served_answer(&scenario.route53, qname, qtype, at, health, &ctx)
+}
+
+/// The answer section of a dig text, one line per record (tests read
+/// answers the way a reader of the panel does).
+#[cfg(test)]
+pub(crate) fn answer_section(dig: &str) -> Vec<&str> {
+    dig.lines()
+        .skip_while(|l| !l.contains("ANSWER SECTION"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .collect()
 }
 
 /// The answer to `name`/`rtype` at `at` asked from `client` (an id of
@@ -59,16 +94,8 @@ pub fn answer_view(
     let Ok(qtype) = RecordType::from_str(&rtype.trim().to_ascii_uppercase()) else {
         return failure(format!("'{}' is not a DNS record type", rtype.trim()));
     };
-    let world = scenario.run_world();
     let who = client_for(scenario, client);
-    let latency = latency_for(scenario);
-    let ctx = RoutingContext {
-        world: &world,
-        client: &who,
-        latency: &latency,
-        seed: scenario.seed,
-    };
-    let served = served_answer(&scenario.route53, &qname, qtype, at, health, &ctx);
+    let served = serve(scenario, health, &qname, qtype, at, client);
     let (answer, notes, broken) = (served.answer, served.notes, served.broken);
     let shown = format_name(&qname);
     let id = SimRng::derive(
@@ -135,8 +162,11 @@ mod tests {
     use crate::scenario::presets::{route53_failover, simple_zones};
 
     fn first_answer_line(v: &AnswerView) -> String {
-        let mut lines = v.dig.lines().skip_while(|l| !l.contains("ANSWER SECTION"));
-        lines.nth(1).unwrap_or_default().to_string()
+        answer_section(&v.dig)
+            .first()
+            .copied()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// The failover pair answers the PRIMARY while its check is healthy and
@@ -183,13 +213,7 @@ mod tests {
             SimTime::ZERO,
             "laptop",
         );
-        let answer: Vec<&str> = v
-            .dig
-            .lines()
-            .skip_while(|l| !l.contains("ANSWER SECTION"))
-            .skip(1)
-            .take_while(|l| !l.trim().is_empty())
-            .collect();
+        let answer = answer_section(&v.dig);
         assert_eq!(answer.len(), 3, "{}", v.dig);
         assert!(answer[2].contains("203.0.113.30"), "{}", v.dig);
     }
@@ -209,13 +233,7 @@ mod tests {
             SimTime::ZERO,
             "laptop",
         );
-        let answer: Vec<&str> = v
-            .dig
-            .lines()
-            .skip_while(|l| !l.contains("ANSWER SECTION"))
-            .skip(1)
-            .take_while(|l| !l.trim().is_empty())
-            .collect();
+        let answer = answer_section(&v.dig);
         assert_eq!(answer.len(), 2, "{}", v.dig);
         for (line, ip) in answer.iter().zip(["192.0.2.41", "192.0.2.42"]) {
             let fields: Vec<&str> = line.split_whitespace().collect();

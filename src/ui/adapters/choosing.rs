@@ -11,15 +11,17 @@
 
 use std::collections::BTreeSet;
 
+use hickory_proto::rr::RecordType;
 use serde_json::{json, Value};
 
-use super::answer::answer_view;
+use super::answer::serve;
 use super::batch::PendingBatch;
 use super::clients::SCENARIO_CLIENT;
-use crate::engine::name::format_name;
+use crate::engine::name::{format_name, parse_name};
 use crate::engine::route53::validate::plan_change_batch;
 use crate::engine::route53::{HostedZone, Route53};
 use crate::engine::time::SimTime;
+use crate::engine::wire::{rdata_text, status_text};
 use crate::engine::world::World;
 use crate::scenario::model::Scenario;
 use crate::scenario::presets::choosing::{
@@ -152,39 +154,35 @@ pub fn verdict(route53: &Route53, pending: &PendingBatch) -> Result<(), String> 
 
 /// What a client asking `name` A at `at` gets from Route 53, in a few
 /// words: the answer section's types, values and TTL, or the status when
-/// it is empty. Read from the answer panel's own dig view, so the two
-/// always agree.
+/// it is empty. Served by [`serve`], as the answer panel's answer is, so
+/// the two always agree.
 pub fn client_gets(scenario: &Scenario, name: &str, at: SimTime) -> String {
+    let Ok(qname) = parse_name(name.trim()) else {
+        return format!("'{}' is not a domain name", name.trim());
+    };
     let health = scenario
         .run_until(at, false)
         .map(|r| r.timeline.health_at(at))
         .unwrap_or_default();
-    let view = answer_view(scenario, &health, name, "A", at, SCENARIO_CLIENT);
-    let mut ttls = BTreeSet::new();
-    let records: Vec<String> = view
-        .dig
-        .lines()
-        .skip_while(|l| !l.contains("ANSWER SECTION"))
-        .skip(1)
-        .take_while(|l| !l.trim().is_empty())
-        .filter_map(|l| {
-            // owner TTL class type rdata...
-            let fields: Vec<&str> = l.split_whitespace().collect();
-            let (ttl, rtype, rdata) = (fields.get(1)?, fields.get(3)?, fields.get(4..)?);
-            ttls.insert(ttl.to_string());
-            Some(format!("{rtype} {}", rdata.join(" ")))
-        })
-        .collect();
-    if records.is_empty() {
-        let status = view
-            .dig
-            .split("status: ")
-            .nth(1)
-            .and_then(|s| s.split(',').next())
-            .unwrap_or("no answer");
-        return format!("no A record ({status}, empty answer)");
+    let answer = serve(
+        scenario,
+        &health,
+        &qname,
+        RecordType::A,
+        at,
+        SCENARIO_CLIENT,
+    )
+    .answer;
+    if answer.answer.is_empty() {
+        return format!("no A record ({}, empty answer)", status_text(answer.rcode));
     }
-    let ttls: Vec<String> = ttls.into_iter().collect();
+    let ttls: BTreeSet<u32> = answer.answer.iter().map(|r| r.ttl).collect();
+    let records: Vec<String> = answer
+        .answer
+        .iter()
+        .map(|r| format!("{} {}", r.record_type(), rdata_text(&r.data)))
+        .collect();
+    let ttls: Vec<String> = ttls.iter().map(u32::to_string).collect();
     format!("{} (TTL {} s)", records.join(", "), ttls.join("/"))
 }
 
@@ -310,11 +308,8 @@ mod tests {
                 SimTime::ZERO,
                 SCENARIO_CLIENT,
             );
-            v.dig
-                .lines()
-                .skip_while(|l| !l.contains("ANSWER SECTION"))
-                .skip(1)
-                .take_while(|l| !l.trim().is_empty())
+            crate::ui::adapters::answer::answer_section(&v.dig)
+                .into_iter()
                 .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect::<Vec<_>>()
         };

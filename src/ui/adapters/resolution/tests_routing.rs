@@ -24,11 +24,8 @@ fn panel_answer(
     client: &str,
 ) -> Vec<String> {
     let v = crate::ui::adapters::answer::answer_view(s, health, name, "A", at, client);
-    v.dig
-        .lines()
-        .skip_while(|l| !l.contains("ANSWER SECTION"))
-        .skip(1)
-        .take_while(|l| !l.trim().is_empty())
+    crate::ui::adapters::answer::answer_section(&v.dig)
+        .into_iter()
         .map(|l| l.split_whitespace().skip(3).collect::<Vec<_>>().join(" "))
         .collect()
 }
