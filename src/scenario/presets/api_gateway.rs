@@ -11,12 +11,12 @@
 //! ten-minute run shows several; the real service changes them at times
 //! of its own choosing.
 
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::engine::aws::{ApiError, AwsApi, CallContext};
+use super::call;
+use crate::engine::aws::ApiError;
 use crate::engine::route53::routing_view::Query;
 use crate::engine::route53::Route53;
-use crate::engine::time::SimTime;
 use crate::engine::world::{Behaviour, ManagedHost, ManagedKind, World};
 use crate::scenario::model::Scenario;
 
@@ -49,25 +49,11 @@ pub fn endpoint() -> ManagedHost {
     }
 }
 
-fn call(r53: &mut Route53, op: &str, input: Value) -> Result<Value, ApiError> {
-    r53.call("route53", op, &input, CallContext { now: SimTime::ZERO })
-}
-
 /// The scenario under `seed`: zone `example.com` created and filled through
 /// the Route 53 API, the endpoint in the world, `api.example.com A` watched.
 pub fn build(seed: u64) -> Result<Scenario, ApiError> {
     let mut r53 = Route53::new(seed);
-    let zone = call(
-        &mut r53,
-        "CreateHostedZone",
-        json!({"Name": ZONE, "CallerReference": "dnsplay-api-gateway"}),
-    )?;
-    let id = zone
-        .get("HostedZone")
-        .and_then(|z| z.get("Id"))
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
+    let id = super::create_zone(&mut r53, ZONE, "dnsplay-api-gateway")?;
     call(
         &mut r53,
         "ChangeResourceRecordSets",
@@ -98,6 +84,7 @@ pub fn build(seed: u64) -> Result<Scenario, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::time::SimTime;
 
     fn lint_codes(s: &Scenario) -> Vec<&'static str> {
         let run = s.run().unwrap_or_else(|e| panic!("{e}"));

@@ -16,10 +16,10 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use serde_json::{json, Value};
 
-use crate::engine::aws::{ApiError, AwsApi, CallContext};
+use super::call;
+use crate::engine::aws::ApiError;
 use crate::engine::route53::routing_view::Query;
 use crate::engine::route53::Route53;
-use crate::engine::time::SimTime;
 use crate::engine::world::{HostName, World};
 use crate::scenario::model::Scenario;
 
@@ -53,10 +53,6 @@ pub const ALB_IPS: [Ipv4Addr; 2] = [Ipv4Addr::new(192, 0, 2, 41), Ipv4Addr::new(
 
 const NOTES: &str = "origin is an A record on an address we run, shop a CNAME to a host name another company runs, app an alias to an AWS load balancer. The apex and www hold nothing yet: the page's questions pick one of the three for them, and each can be tried as a change batch, including the CNAME at the apex that Route 53 refuses.";
 
-fn call(r53: &mut Route53, op: &str, input: Value) -> Result<Value, ApiError> {
-    r53.call("route53", op, &input, CallContext { now: SimTime::ZERO })
-}
-
 /// The alias target of the load balancer, as `AliasTarget` takes it.
 pub fn alb_alias_target() -> Value {
     json!({"HostedZoneId": ALB_ZONE_ID, "DNSName": ALB_NAME, "EvaluateTargetHealth": false})
@@ -85,17 +81,7 @@ pub fn world() -> World {
 /// The scenario under `seed`, built through the Route 53 API.
 pub fn build(seed: u64) -> Result<Scenario, ApiError> {
     let mut r53 = Route53::new(seed);
-    let zone = call(
-        &mut r53,
-        "CreateHostedZone",
-        json!({"Name": ZONE, "CallerReference": "dnsplay-choosing"}),
-    )?;
-    let zone_id = zone
-        .get("HostedZone")
-        .and_then(|z| z.get("Id"))
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
+    let zone_id = super::create_zone(&mut r53, ZONE, "dnsplay-choosing")?;
     let create = |set: Value| json!({"Action": "CREATE", "ResourceRecordSet": set});
     call(
         &mut r53,

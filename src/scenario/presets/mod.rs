@@ -8,8 +8,32 @@ pub mod kubernetes;
 pub mod route53_failover;
 pub mod simple_zones;
 
+use serde_json::{json, Value};
+
 use super::model::Scenario;
-use crate::engine::aws::ApiError;
+use crate::engine::aws::{ApiError, AwsApi, CallContext};
+use crate::engine::route53::Route53;
+use crate::engine::time::SimTime;
+
+/// One Route 53 API call at time zero, as every preset is built.
+fn call(r53: &mut Route53, op: &str, input: Value) -> Result<Value, ApiError> {
+    r53.call("route53", op, &input, CallContext { now: SimTime::ZERO })
+}
+
+/// `CreateHostedZone` for `name` with `caller_reference`; the new zone's id.
+fn create_zone(r53: &mut Route53, name: &str, caller_reference: &str) -> Result<String, ApiError> {
+    let zone = call(
+        r53,
+        "CreateHostedZone",
+        json!({"Name": name, "CallerReference": caller_reference}),
+    )?;
+    Ok(zone
+        .get("HostedZone")
+        .and_then(|z| z.get("Id"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string())
+}
 
 /// A preset: a stable name (used in links and on the command line), a
 /// title, and how to build it from a seed.

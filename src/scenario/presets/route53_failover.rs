@@ -12,7 +12,8 @@
 
 use serde_json::{json, Value};
 
-use crate::engine::aws::{ApiError, AwsApi, CallContext};
+use super::call;
+use crate::engine::aws::ApiError;
 use crate::engine::route53::routing_view::Query;
 use crate::engine::route53::Route53;
 use crate::engine::time::SimTime;
@@ -33,10 +34,6 @@ pub const FAULT_AT: SimTime = SimTime::from_secs(30);
 
 /// How the answer's timing comes about; printed with the run.
 pub const NOTES: &str = "Each of the 16 checkers (8 regions x 2) probes /actuator/health every 10 s, counted from the previous answer (RequestInterval 10), at its own seeded phase. After app-a reports DOWN at 30 s, a checker's first failing probe is sent within the next 10 s, and its verdict flips with the third failure in a row (FailureThreshold 3), about 20 s later: each checker turns unhealthy between about 50 s and 60 s. The check is healthy while more than 18 % of checkers say so; with 16 checkers that is 3, so it turns unhealthy when the 14th checker flips, and from that instant Route 53 answers with the SECONDARY. Resolvers that cached the PRIMARY keep it for up to the TTL (60 s) more. And here both records answer 192.168.49.2: DNS carries no port, so clients keep reaching whatever port they use; the lints explain.";
-
-fn call(r53: &mut Route53, op: &str, input: Value) -> Result<Value, ApiError> {
-    r53.call("route53", op, &input, CallContext { now: SimTime::ZERO })
-}
 
 fn text(v: &Value, a: &str, b: &str) -> String {
     v.get(a)

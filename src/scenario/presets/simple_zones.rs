@@ -4,10 +4,10 @@
 
 use serde_json::{json, Value};
 
-use crate::engine::aws::{ApiError, AwsApi, CallContext};
+use super::call;
+use crate::engine::aws::ApiError;
 use crate::engine::route53::routing_view::Query;
 use crate::engine::route53::Route53;
-use crate::engine::time::SimTime;
 use crate::scenario::model::Scenario;
 
 /// Title of the A-records preset.
@@ -21,10 +21,6 @@ pub const WHY_NOT_CNAME_TITLE: &str = "Why A, not CNAME: a node address versus a
 /// Title of the LocalStack preset.
 pub const LOCALSTACK_TITLE: &str = "LocalStack: the blog's hosted zone, before its command";
 
-fn call(r53: &mut Route53, op: &str, input: Value) -> Result<Value, ApiError> {
-    r53.call("route53", op, &input, CallContext { now: SimTime::ZERO })
-}
-
 /// Creates zone `name` and fills it with simple `(name, type, ttl, values)`
 /// sets in one CREATE batch; returns nothing but the service's new state.
 fn zone_with(
@@ -32,17 +28,7 @@ fn zone_with(
     name: &str,
     sets: &[(&str, &str, u32, &[&str])],
 ) -> Result<(), ApiError> {
-    let zone = call(
-        r53,
-        "CreateHostedZone",
-        json!({"Name": name, "CallerReference": format!("dnsplay-{name}")}),
-    )?;
-    let id = zone
-        .get("HostedZone")
-        .and_then(|z| z.get("Id"))
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
+    let id = super::create_zone(r53, name, &format!("dnsplay-{name}"))?;
     if sets.is_empty() {
         return Ok(());
     }
