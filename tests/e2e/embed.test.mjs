@@ -40,8 +40,14 @@ async function heightOf(page, id, section, more = 0) {
   return handle.jsonValue();
 }
 
-/** The frame's content height as the embed measures it, and whether it scrolls. */
-function measure(frame) {
+/**
+ * The frame's content height as the embed measures it, and whether it
+ * scrolls, once the frame's own viewport has taken the height `h` that the
+ * page applied: a sandboxed frame may live in another renderer process,
+ * where the new size lands a frame or two after the parent's attribute.
+ */
+async function measure(frame, h) {
+  await frame.waitForFunction((h) => window.innerHeight === h, h, WAIT);
   return frame.evaluate(() => ({
     height: Math.ceil(document.documentElement.getBoundingClientRect().height),
     scrolls: document.documentElement.scrollHeight > window.innerHeight,
@@ -83,7 +89,7 @@ test("two sandboxed embeds render their panel, fit their height and keep working
       assert.equal(msg.origin, "null", "sandboxed: opaque origin");
       assert.equal(msg.data.embed, embed);
       await page.waitForFunction(([id, h]) => document.getElementById(id).height === String(h), [id, msg.data.height], WAIT);
-      assert.deepEqual(await measure(frame), { height: msg.data.height, scrolls: false }, id);
+      assert.deepEqual(await measure(frame, msg.data.height), { height: msg.data.height, scrolls: false }, id);
       // The corner link opens the full page (no ?embed=) on the scenario.
       const open = frame.getByRole("link", { name: /Open in dnsplay/ });
       assert.equal(await open.getAttribute("target"), "_blank");
@@ -116,7 +122,7 @@ test("two sandboxed embeds render their panel, fit their height and keep working
     await cname.locator(".rt-row", { hasText: "embed.example.com." }).waitFor(WAIT);
     const after = await heightOf(page, "cname", "cname", before.data.height);
     await page.waitForFunction((h) => document.getElementById("cname").height === String(h), after.data.height, WAIT);
-    assert.deepEqual(await measure(cname), { height: after.data.height, scrolls: false });
+    assert.deepEqual(await measure(cname, after.data.height), { height: after.data.height, scrolls: false });
     const href = await open.getAttribute("href");
     assert.notEqual(href, hrefBefore);
 
