@@ -273,8 +273,7 @@ mod tests {
     /// `routing-policy-geo`): the same zone answers each place differently.
     #[test]
     fn latency_and_geolocation_answer_each_place_differently() {
-        use crate::ui::adapters::batch::{add_batch, check};
-        use crate::ui::view_model::record_table::RowFields;
+        use crate::ui::adapters::batch::add_routed_a;
         use crate::ui::workspace::Workspace;
         let mut ws = Workspace::with(simple_zones::a_records(1).unwrap_or_else(|e| panic!("{e}")));
         let rows = [
@@ -295,18 +294,7 @@ mod tests {
             ("geo", "geolocation default · set rest", "198.51.100.4"),
         ];
         for (name, routing, value) in rows {
-            let f = RowFields {
-                name: format!("{name}.hello.com"),
-                rtype: "A".into(),
-                routing: routing.into(),
-                ttl: "60".into(),
-                values: value.into(),
-                ..RowFields::default()
-            };
-            let p =
-                add_batch(&ws.scenario.route53.zones[0], &f).unwrap_or_else(|e| panic!("{e:?}"));
-            assert_eq!(check(&ws.scenario.route53, &p), Ok(()), "{routing}");
-            assert!(ws.apply_batch(&p, SimTime::ZERO));
+            add_routed_a(&mut ws, &format!("{name}.hello.com"), routing, value);
         }
         let ask = |name: &str, client: &str| {
             let v = answer_view(
@@ -348,26 +336,14 @@ mod tests {
     /// NXDOMAIN, since the name exists (RFC 8020).
     #[test]
     fn geolocation_without_a_match_or_default_answers_nodata() {
-        use crate::ui::adapters::batch::{add_batch, check};
-        use crate::ui::view_model::record_table::RowFields;
+        use crate::ui::adapters::batch::add_routed_a;
         use crate::ui::workspace::Workspace;
         let mut ws = Workspace::with(simple_zones::a_records(1).unwrap_or_else(|e| panic!("{e}")));
         for (routing, value) in [
             ("geolocation continent EU · set europe", "198.51.100.1"),
             ("geolocation country US · set us", "198.51.100.3"),
         ] {
-            let f = RowFields {
-                name: "geo.hello.com".into(),
-                rtype: "A".into(),
-                routing: routing.into(),
-                ttl: "60".into(),
-                values: value.into(),
-                ..RowFields::default()
-            };
-            let p =
-                add_batch(&ws.scenario.route53.zones[0], &f).unwrap_or_else(|e| panic!("{e:?}"));
-            assert_eq!(check(&ws.scenario.route53, &p), Ok(()), "{routing}");
-            assert!(ws.apply_batch(&p, SimTime::ZERO));
+            add_routed_a(&mut ws, "geo.hello.com", routing, value);
         }
         let section = |v: &AnswerView, name: &str| -> Vec<String> {
             v.dig

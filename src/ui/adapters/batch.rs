@@ -201,6 +201,30 @@ pub fn cli_command(pending: &PendingBatch) -> String {
     )
 }
 
+/// Adds an A set `name` with the table's `routing` text and one `value`
+/// (TTL 60) to the first zone of `ws`, through the same batch and Route 53
+/// validation as a table edit: the setup of the routing tests of the answer
+/// and resolution adapters.
+#[cfg(test)]
+pub(crate) fn add_routed_a(
+    ws: &mut crate::ui::workspace::Workspace,
+    name: &str,
+    routing: &str,
+    value: &str,
+) {
+    let f = RowFields {
+        name: name.into(),
+        rtype: "A".into(),
+        routing: routing.into(),
+        ttl: "60".into(),
+        values: value.into(),
+        ..RowFields::default()
+    };
+    let p = add_batch(&ws.scenario.route53.zones[0], &f).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(check(&ws.scenario.route53, &p), Ok(()), "{routing}");
+    assert!(ws.apply_batch(&p, crate::engine::time::SimTime::ZERO));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -80,29 +80,33 @@ pub fn summary(v: &ApiGatewayView) -> String {
     s
 }
 
+/// A view with `nf` friendly names, `nc` current and `nr` retired
+/// addresses and `np` pinned records: the fixture of this module's tests
+/// and of the layout's.
+#[cfg(test)]
+pub(crate) fn sample_view(nf: usize, nc: usize, nr: usize, np: usize) -> ApiGatewayView {
+    let ips = |n: usize, p: &str| (0..n).map(|i| format!("{p}.{i}")).collect();
+    ApiGatewayView {
+        endpoint: "abc123.execute-api.us-east-1.amazonaws.com".into(),
+        friendly: ips(nf, "name"),
+        current: ips(nc, "3.0.0"),
+        retired: ips(nr, "54.0.0"),
+        pinned: (0..np)
+            .map(|i| Pinned {
+                name: format!("pinned{i}.example.com"),
+                ip: "54.0.0.0".into(),
+                current: false,
+                held: "0:00–2:00".into(),
+                note: "stale since 2:00".into(),
+            })
+            .collect(),
+        ..ApiGatewayView::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn view(nf: usize, nc: usize, nr: usize, np: usize) -> ApiGatewayView {
-        let ips = |n: usize, p: &str| (0..n).map(|i| format!("{p}.{i}")).collect();
-        ApiGatewayView {
-            endpoint: "abc123.execute-api.us-east-1.amazonaws.com".into(),
-            friendly: ips(nf, "name"),
-            current: ips(nc, "3.0.0"),
-            retired: ips(nr, "54.0.0"),
-            pinned: (0..np)
-                .map(|i| Pinned {
-                    name: format!("pinned{i}.example.com"),
-                    ip: "54.0.0.0".into(),
-                    current: false,
-                    held: "0:00–2:00".into(),
-                    note: "stale since 2:00".into(),
-                })
-                .collect(),
-            ..ApiGatewayView::default()
-        }
-    }
 
     #[test]
     fn endpoint_name_splits_after_the_api_id() {
@@ -121,7 +125,7 @@ mod tests {
 
     #[test]
     fn summary_says_which_pinned_address_is_stale() {
-        let s = summary(&view(1, 1, 0, 1));
+        let s = summary(&sample_view(1, 1, 0, 1));
         assert!(s.starts_with("name.0 is a CNAME to abc123."), "{s}");
         assert!(
             s.ends_with(

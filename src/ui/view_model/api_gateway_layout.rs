@@ -248,27 +248,7 @@ pub fn layout(view: &ApiGatewayView, width: f64) -> ApiGatewayLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::view_model::api_gateway::Pinned;
-
-    fn view(nf: usize, nc: usize, nr: usize, np: usize) -> ApiGatewayView {
-        let ips = |n: usize, p: &str| (0..n).map(|i| format!("{p}.{i}")).collect();
-        ApiGatewayView {
-            endpoint: "abc123.execute-api.us-east-1.amazonaws.com".into(),
-            friendly: ips(nf, "name"),
-            current: ips(nc, "3.0.0"),
-            retired: ips(nr, "54.0.0"),
-            pinned: (0..np)
-                .map(|i| Pinned {
-                    name: format!("pinned{i}.example.com"),
-                    ip: "54.0.0.0".into(),
-                    current: false,
-                    held: "0:00–2:00".into(),
-                    note: "stale since 2:00".into(),
-                })
-                .collect(),
-            ..ApiGatewayView::default()
-        }
-    }
+    use crate::ui::view_model::api_gateway::sample_view as view;
 
     fn inside(r: &Rect, width: f64, height: f64) -> bool {
         r.x >= 0.0 && r.y >= 0.0 && r.x + r.w <= width && r.y + r.h <= height

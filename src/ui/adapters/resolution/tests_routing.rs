@@ -123,8 +123,7 @@ fn a_failover_pair_answers_the_secondary_in_the_path_as_in_the_panel() {
 /// panel, place by place.
 #[test]
 fn latency_and_geolocation_answer_each_client_alike_in_path_and_panel() {
-    use crate::ui::adapters::batch::{add_batch, check};
-    use crate::ui::view_model::record_table::RowFields;
+    use crate::ui::adapters::batch::add_routed_a;
     use crate::ui::workspace::Workspace;
     let mut ws = Workspace::with(
         crate::scenario::presets::simple_zones::a_records(1).unwrap_or_else(|e| panic!("{e}")),
@@ -142,17 +141,7 @@ fn latency_and_geolocation_answer_each_client_alike_in_path_and_panel() {
         ("geo", "geolocation default · set rest", "198.51.100.4"),
     ];
     for (name, routing, value) in rows {
-        let f = RowFields {
-            name: format!("{name}.hello.com"),
-            rtype: "A".into(),
-            routing: routing.into(),
-            ttl: "60".into(),
-            values: value.into(),
-            ..RowFields::default()
-        };
-        let p = add_batch(&ws.scenario.route53.zones[0], &f).unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(check(&ws.scenario.route53, &p), Ok(()), "{routing}");
-        assert!(ws.apply_batch(&p, SimTime::ZERO));
+        add_routed_a(&mut ws, &format!("{name}.hello.com"), routing, value);
     }
     let s = &ws.scenario;
     let health = BTreeMap::new();
